@@ -1,0 +1,266 @@
+package io.callops.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The ordered header lines of one message. A line that nobody changed stays a slice of the
+ * bytes it was parsed from and is written back byte for byte; a line that was added or
+ * changed is kept as text. Packing the slices into one int array keeps a parse down to a
+ * handful of allocations whatever the number of headers.
+ */
+final class HeaderTable {
+    private static final int STRIDE = 5;
+    private static final int NAME = 0;
+    private static final int LINE_START = 1;
+    private static final int LINE_END = 2;   // exclusive, includes the line terminator
+    private static final int VALUE_START = 3;
+    private static final int VALUE_END = 4;  // exclusive, trailing white space removed
+
+    private final byte[] buf;
+    private int[] slots;
+    private String[] editedNames;  // allocated on the first edit
+    private String[] editedValues; // null entry = untouched slice
+    private int size;
+
+    HeaderTable(byte[] buf, int capacity) {
+        this.buf = buf;
+        this.slots = new int[Math.max(4, capacity) * STRIDE];
+    }
+
+    private HeaderTable(HeaderTable other) {
+        this.buf = other.buf;
+        this.slots = other.slots.clone();
+        this.editedNames = other.editedNames == null ? null : other.editedNames.clone();
+        this.editedValues = other.editedValues == null ? null : other.editedValues.clone();
+        this.size = other.size;
+    }
+
+    HeaderTable copy() {
+        return new HeaderTable(this);
+    }
+
+    int size() {
+        return size;
+    }
+
+    void addRaw(HeaderName name, int lineStart, int lineEnd, int valueStart, int valueEnd) {
+        ensureCapacity(size + 1);
+        int p = size * STRIDE;
+        slots[p + NAME] = name.ordinal();
+        slots[p + LINE_START] = lineStart;
+        slots[p + LINE_END] = lineEnd;
+        slots[p + VALUE_START] = valueStart;
+        slots[p + VALUE_END] = valueEnd;
+        size++;
+    }
+
+    HeaderName name(int i) {
+        return HEADER_NAMES[slots[i * STRIDE + NAME]];
+    }
+
+    private static final HeaderName[] HEADER_NAMES = HeaderName.values();
+
+    /** The header's name as it should be written: as received, or canonical for new lines. */
+    String nameText(int i) {
+        if (isEdited(i)) {
+            return editedNames[i];
+        }
+        int p = i * STRIDE;
+        int start = slots[p + LINE_START];
+        int end = start;
+        while (end < buf.length && buf[end] != ':' && buf[end] != ' ' && buf[end] != '\t') {
+            end++;
+        }
+        return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    boolean isEdited(int i) {
+        return editedValues != null && editedValues[i] != null;
+    }
+
+    /** The value with line folding replaced by a single space (RFC 3261 §7.3.1). */
+    String value(int i) {
+        if (isEdited(i)) {
+            return editedValues[i];
+        }
+        int p = i * STRIDE;
+        int vs = slots[p + VALUE_START];
+        int ve = slots[p + VALUE_END];
+        for (int k = vs; k < ve; k++) {
+            if (buf[k] == '\r' || buf[k] == '\n') {
+                return unfold(vs, ve);
+            }
+        }
+        return new String(buf, vs, ve - vs, StandardCharsets.UTF_8);
+    }
+
+    private String unfold(int vs, int ve) {
+        StringBuilder sb = new StringBuilder(ve - vs);
+        String raw = new String(buf, vs, ve - vs, StandardCharsets.UTF_8);
+        int i = 0;
+        while (i < raw.length()) {
+            char c = raw.charAt(i);
+            if (c == '\r' || c == '\n') {
+                while (i < raw.length() && (raw.charAt(i) == '\r' || raw.charAt(i) == '\n'
+                        || raw.charAt(i) == ' ' || raw.charAt(i) == '\t')) {
+                    i++;
+                }
+                sb.append(' ');
+            } else {
+                sb.append(c);
+                i++;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Start of the raw value in the message bytes, or -1 for an edited line. */
+    int rawValueStart(int i) {
+        return isEdited(i) ? -1 : slots[i * STRIDE + VALUE_START];
+    }
+
+    int rawValueEnd(int i) {
+        return isEdited(i) ? -1 : slots[i * STRIDE + VALUE_END];
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int indexOf(HeaderName name, int from) {
+        int ord = name.ordinal();
+        for (int i = from; i < size; i++) {
+            if (slots[i * STRIDE + NAME] == ord) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    int indexOfOther(String name, int from) {
+        for (int i = from; i < size; i++) {
+            if (slots[i * STRIDE + NAME] == HeaderName.OTHER.ordinal() && nameText(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    void insert(int index, HeaderName name, String nameText, String value) {
+        ensureCapacity(size + 1);
+        ensureEdits(slots.length / STRIDE);
+        System.arraycopy(slots, index * STRIDE, slots, (index + 1) * STRIDE, (size - index) * STRIDE);
+        System.arraycopy(editedNames, index, editedNames, index + 1, size - index);
+        System.arraycopy(editedValues, index, editedValues, index + 1, size - index);
+        slots[index * STRIDE + NAME] = name.ordinal();
+        editedNames[index] = nameText;
+        editedValues[index] = value;
+        size++;
+    }
+
+    void set(int index, String value) {
+        ensureEdits(slots.length / STRIDE);
+        if (editedNames[index] == null || editedValues[index] == null) {
+            HeaderName n = name(index);
+            editedNames[index] = n == HeaderName.OTHER ? nameText(index) : n.canonical();
+        }
+        editedValues[index] = value;
+    }
+
+    void remove(int index) {
+        System.arraycopy(slots, (index + 1) * STRIDE, slots, index * STRIDE, (size - index - 1) * STRIDE);
+        if (editedValues != null) {
+            System.arraycopy(editedNames, index + 1, editedNames, index, size - index - 1);
+            System.arraycopy(editedValues, index + 1, editedValues, index, size - index - 1);
+            editedNames[size - 1] = null;
+            editedValues[size - 1] = null;
+        }
+        size--;
+    }
+
+    /** Bytes this table writes, for sizing the output array. */
+    int encodedLength() {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (isEdited(i)) {
+                n += utf8Length(editedNames[i]) + 2 + utf8Length(editedValues[i]) + 2;
+            } else {
+                n += slots[i * STRIDE + LINE_END] - slots[i * STRIDE + LINE_START];
+            }
+        }
+        return n;
+    }
+
+    int writeTo(byte[] out, int pos) {
+        for (int i = 0; i < size; i++) {
+            if (isEdited(i)) {
+                pos = putUtf8(out, pos, editedNames[i]);
+                out[pos++] = ':';
+                out[pos++] = ' ';
+                pos = putUtf8(out, pos, editedValues[i]);
+                out[pos++] = '\r';
+                out[pos++] = '\n';
+            } else {
+                int s = slots[i * STRIDE + LINE_START];
+                int len = slots[i * STRIDE + LINE_END] - s;
+                System.arraycopy(buf, s, out, pos, len);
+                pos += len;
+            }
+        }
+        return pos;
+    }
+
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    static int putUtf8(byte[] out, int pos, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                out[pos++] = (byte) c;
+            } else {
+                byte[] enc = s.substring(i, Character.isHighSurrogate(c) ? i + 2 : i + 1)
+                        .getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(enc, 0, out, pos, enc.length);
+                pos += enc.length;
+                if (Character.isHighSurrogate(c)) {
+                    i++;
+                }
+            }
+        }
+        return pos;
+    }
+
+    private void ensureCapacity(int entries) {
+        if (entries * STRIDE > slots.length) {
+            slots = Arrays.copyOf(slots, Math.max(entries, size * 2) * STRIDE);
+        }
+        if (editedValues != null && editedValues.length < slots.length / STRIDE) {
+            editedNames = Arrays.copyOf(editedNames, slots.length / STRIDE);
+            editedValues = Arrays.copyOf(editedValues, slots.length / STRIDE);
+        }
+    }
+
+    private void ensureEdits(int capacity) {
+        if (editedValues == null) {
+            editedNames = new String[capacity];
+            editedValues = new String[capacity];
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.callops.sip;
+
+/** A SIP request: {@code Method SP Request-URI SP SIP-Version} (RFC 3261 §7.1). */
+public final class SipRequest extends SipMessage {
+    private final String method;
+    private String requestUri;
+    private final String version;
+
+    SipRequest(byte[] buf, int startLineStart, int startLineEnd, String method, String requestUri, String version,
+               HeaderTable headers, int sepStart, int sepEnd, byte[] bodyBuf, int bodyOff, int bodyLen) {
+        super(buf, startLineStart, startLineEnd, headers, sepStart, sepEnd, bodyBuf, bodyOff, bodyLen);
+        this.method = method;
+        this.requestUri = requestUri;
+        this.version = version;
+    }
+
+    private SipRequest(SipRequest other) {
+        super(other);
+        this.method = other.method;
+        this.requestUri = other.requestUri;
+        this.version = other.version;
+    }
+
+    @Override
+    public SipRequest copy() {
+        return new SipRequest(this);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public boolean isMethod(String m) {
+        return method.equals(m);
+    }
+
+    /** The Request-URI as written on the wire. */
+    public String requestUri() {
+        return requestUri;
+    }
+
+    public void setRequestUri(String uri) {
+        this.requestUri = uri;
+        markStartLineEdited();
+    }
+
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String startLine() {
+        return method + ' ' + requestUri + ' ' + version;
+    }
+}
