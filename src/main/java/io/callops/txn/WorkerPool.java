@@ -1,0 +1,94 @@
+package io.callops.txn;
+
+import io.netty.channel.DefaultEventLoop;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The workers of the proxy. A call's worker is chosen by hashing its Call-ID, so every
+ * message of a call, and every timer of it, runs on the same thread.
+ */
+public final class WorkerPool implements AutoCloseable {
+    private final LoopWorker[] workers;
+
+    public WorkerPool(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("worker pool size must be at least 1");
+        }
+        DefaultThreadFactory threads = new DefaultThreadFactory("callops-worker", false);
+        workers = new LoopWorker[size];
+        for (int i = 0; i < size; i++) {
+            workers[i] = new LoopWorker(new DefaultEventLoop(threads));
+        }
+    }
+
+    public int size() {
+        return workers.length;
+    }
+
+    public Worker get(int index) {
+        return workers[index];
+    }
+
+    /** The worker that owns this Call-ID (worker 0 when there is none). */
+    public int indexFor(String callId) {
+        if (callId == null) {
+            return 0;
+        }
+        // Spread the hash so that Call-IDs differing in one trailing character still balance.
+        int h = callId.hashCode();
+        h ^= (h >>> 16);
+        h *= 0x45d9f3b;
+        h ^= (h >>> 16);
+        return Math.floorMod(h, workers.length);
+    }
+
+    public Worker forCallId(String callId) {
+        return workers[indexFor(callId)];
+    }
+
+    /** Stops the workers; queued tasks run first, for at most {@code timeoutMs}. */
+    public void shutdown(long timeoutMs) {
+        for (LoopWorker w : workers) {
+            w.loop.shutdownGracefully(0, timeoutMs, TimeUnit.MILLISECONDS);
+        }
+        for (LoopWorker w : workers) {
+            w.loop.terminationFuture().awaitUninterruptibly(timeoutMs + 1000);
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown(2000);
+    }
+
+    private static final class LoopWorker implements Worker {
+        final DefaultEventLoop loop;
+
+        LoopWorker(DefaultEventLoop loop) {
+            this.loop = loop;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            loop.execute(task);
+        }
+
+        @Override
+        public TimerHandle schedule(Runnable task, long delayMs) {
+            ScheduledFuture<?> f = loop.schedule(task, Math.max(0, delayMs), TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        }
+
+        @Override
+        public boolean inWorker() {
+            return loop.inEventLoop();
+        }
+
+        @Override
+        public long nowMs() {
+            return System.nanoTime() / 1_000_000L;
+        }
+    }
+}
