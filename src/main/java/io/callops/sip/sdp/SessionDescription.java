@@ -32,7 +32,11 @@ public final class SessionDescription {
         this.sessionDirection = findSessionDirection(this.sessionLines);
     }
 
-    /** Parses {@code length} bytes starting at {@code offset}; the array is not kept. */
+    /**
+     * Parses {@code length} bytes starting at {@code offset}; the array is not kept.
+     *
+     * @throws SdpParseException if the bytes are not an SDP body this class can work with
+     */
     public static SessionDescription parse(byte[] bytes, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         List<SdpLine> lines = SdpLineSplitter.split(bytes, offset, length);

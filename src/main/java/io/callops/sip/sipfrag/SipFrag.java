@@ -26,7 +26,11 @@ public final class SipFrag {
         this.body = body;
     }
 
-    /** Parses {@code length} bytes starting at {@code offset}; the array is not kept. */
+    /**
+     * Parses {@code length} bytes starting at {@code offset}; the array is not kept.
+     *
+     * @throws SipFragParseException if the bytes are not a sipfrag with a valid start line
+     */
     public static SipFrag parse(byte[] bytes, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         return SipFragReader.read(bytes, offset, length);

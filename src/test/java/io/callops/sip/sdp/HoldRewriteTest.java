@@ -4,6 +4,7 @@ import static io.callops.sip.sdp.SdpSamples.crlf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 class HoldRewriteTest {
 
-    static final java.util.List<String> SAMPLES = SdpSamples.ALL;
+    static final List<String> SAMPLES = SdpSamples.ALL;
 
     @ParameterizedTest
     @CsvSource({

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SessionDescriptionParseTest {
 
-    static final java.util.List<String> SAMPLES = SdpSamples.ALL;
+    static final List<String> SAMPLES = SdpSamples.ALL;
 
     @ParameterizedTest
     @FieldSource("SAMPLES")
