@@ -82,7 +82,7 @@ public final class SipFrag {
         return status.reason().isEmpty() ? Integer.toString(status.code()) : status.code() + " " + status.reason();
     }
 
-    /** True for a final response (2xx-6xx), which ends the REFER subscription (RFC 3515 §2.4.7). */
+    /** True for a final response (2xx-6xx), which ends the REFER subscription (RFC 3515). */
     public boolean isFinal() {
         return startLine instanceof StartLine.Status status && status.code() >= 200;
     }
