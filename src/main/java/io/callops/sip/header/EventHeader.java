@@ -1,5 +1,6 @@
 package io.callops.sip.header;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -47,7 +48,7 @@ public record EventHeader(String eventPackage, String id, Params params) {
     public String toString() {
         StringBuilder out = new StringBuilder(eventPackage);
         if (id != null) {
-            Params.of(java.util.List.of(new Params.Param("id", id, !Params.isPlainValue(id)))).appendTo(out);
+            Params.of(List.of(new Params.Param("id", id, !Params.isPlainValue(id)))).appendTo(out);
         }
         params.appendTo(out);
         return out.toString();

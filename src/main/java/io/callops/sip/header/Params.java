@@ -1,6 +1,9 @@
 package io.callops.sip.header;
 
+import io.callops.sip.uri.HostSyntax;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +156,7 @@ public final class Params {
     /** gen-value = token / host: writable without quotes. */
     static boolean isPlainValue(String v) {
         if (v.startsWith("[") && v.endsWith("]")) {
-            return io.callops.sip.uri.HostSyntax.isIPv6Reference(v);
+            return HostSyntax.isIPv6Reference(v);
         }
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -178,7 +181,7 @@ public final class Params {
     private List<List<String>> normalized() {
         List<List<String>> out = new ArrayList<>(list.size());
         for (Param p : list) {
-            out.add(java.util.Arrays.asList(p.name().toLowerCase(Locale.ROOT), p.value()));
+            out.add(Arrays.asList(p.name().toLowerCase(Locale.ROOT), p.value()));
         }
         return out;
     }

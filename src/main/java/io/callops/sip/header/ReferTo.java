@@ -3,6 +3,8 @@ package io.callops.sip.header;
 import io.callops.sip.uri.SipUri;
 import io.callops.sip.uri.Uri;
 
+import java.util.Objects;
+
 /**
  * Refer-To (RFC 3515 §2.1): the transfer target. For attended transfer the target URI
  * carries an escaped Replaces header (RFC 3891 §7), e.g.
@@ -13,7 +15,7 @@ public record ReferTo(NameAddr address) {
     private static final String HEADER = "Refer-To";
 
     public ReferTo {
-        java.util.Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(address, "address");
     }
 
     public static ReferTo parse(CharSequence value) {

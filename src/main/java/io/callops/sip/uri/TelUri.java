@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A tel URI (RFC 3966). The number keeps its visual separators as written; parameters keep
@@ -158,7 +159,7 @@ public final class TelUri implements Uri {
     }
 
     private Map<String, String> normalizedParams() {
-        Map<String, String> map = new java.util.TreeMap<>();
+        Map<String, String> map = new TreeMap<>();
         params.forEach(p -> map.putIfAbsent(p.name().toLowerCase(Locale.ROOT), p.value().toLowerCase(Locale.ROOT)));
         return map;
     }

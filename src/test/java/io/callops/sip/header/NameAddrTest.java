@@ -87,6 +87,20 @@ class NameAddrTest {
     }
 
     @Test
+    void emptyQuotedDisplayNameIsKept() {
+        NameAddr a = NameAddr.parse("\"\" <sip:x>");
+        assertThat(a.displayName()).isEmpty();
+        assertThat(a.toString()).isEqualTo("\"\" <sip:x>");
+    }
+
+    @Test
+    void utf8DisplayNameIsQuotedOnOutput() {
+        NameAddr a = NameAddr.parse("\"José\" <sip:jose@x>");
+        assertThat(a.displayName()).isEqualTo("José");
+        assertThat(a.toString()).isEqualTo("\"José\" <sip:jose@x>");
+    }
+
+    @Test
     void equalityIsByValue() {
         assertThat(NameAddr.parse("Bob <sip:bob@x>;Tag=1")).isEqualTo(NameAddr.parse("\"Bob\"<sip:bob@X>;tag=1"));
     }

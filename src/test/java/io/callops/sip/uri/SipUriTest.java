@@ -139,6 +139,34 @@ class SipUriTest {
     }
 
     @Test
+    void rfc4475UnusualButValidUris() {
+        // RFC 4475 §3.1.1.2: almost every allowed character in user and password
+        String wide = "sip:1_unusual.URI~(to-be!sure)&isn't+it$/crazy?,/;;*:&it+has=1,weird!*pas$wo~d_too.(doesn't-it)@example.com";
+        SipUri uri = SipUri.parse(wide);
+        assertThat(uri.user()).isEqualTo("1_unusual.URI~(to-be!sure)&isn't+it$/crazy?,/;;*");
+        assertThat(uri.password()).isEqualTo("&it+has=1,weird!*pas$wo~d_too.(doesn't-it)");
+        assertThat(uri.host()).isEqualTo("example.com");
+        assertThat(uri.toString()).isEqualTo(wide);
+        assertThat(SipUri.parse(uri.withPort(5060).withPort(-1).toString())).isEqualTo(uri);
+
+        // RFC 4475 §3.1.1.3: escaped characters in user, decoding to another URI
+        SipUri escaped = SipUri.parse("sip:sips%3Auser%40example.com@example.net");
+        assertThat(escaped.userDecoded()).isEqualTo("sips:user@example.com");
+        assertThat(escaped.host()).isEqualTo("example.net");
+
+        // RFC 4475 §3.1.1.7 style: maddr holding an IPv6 reference, unknown flag parameter
+        SipUri maddr = SipUri.parse("sip:user@example.com:5060;maddr=[2001:db8::10];unknownparam");
+        assertThat(maddr.maddr()).isEqualTo("[2001:db8::10]");
+        assertThat(maddr.param("unknownparam")).isEmpty();
+    }
+
+    @Test
+    void rebuiltUriWritesCanonicalForm() {
+        SipUri uri = SipUri.parse("SIP:%61lice@X.example;Foo=%62ar?Subject=%7e");
+        assertThat(uri.withPort(5062).toString()).isEqualTo("sip:%61lice@X.example:5062;Foo=bar?Subject=~");
+    }
+
+    @Test
     void portRange() {
         assertThat(SipUri.parse("sip:h:0").port()).isZero();
         assertThat(SipUri.parse("sip:h:65535").port()).isEqualTo(65535);
