@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Checks the SIPp tooling itself: caller and callee scenarios talk directly, no proxy. */
 @Tag("sipp")
@@ -21,6 +23,26 @@ class SippSelfTest {
     @Test
     void basicCallCallerAgainstCalleeOverTcp() {
         runPair(Sipp.Transport.TCP);
+    }
+
+    /** Pairs whose outcome does not depend on a proxy also work caller-to-callee. */
+    @ParameterizedTest(name = "{0} against {1}")
+    @CsvSource({
+        "uac_cancel.xml, uas_cancel.xml",
+        "uac_busy.xml, uas_busy.xml",
+        "uac_cancel.xml, uas_noanswer.xml",
+    })
+    void otherPairsWithoutProxy(String caller, String callee) {
+        List<Integer> ports = FreePorts.udpAndTcp(2);
+        try (Sipp uas = Sipp.uas("sipp/" + callee, ports.get(0)).calls(1)
+                .timeout(Duration.ofSeconds(15)).start()) {
+            awaitListening(uas);
+            try (Sipp uac = Sipp.uac("sipp/" + caller, ports.get(1), "127.0.0.1:" + ports.get(0))
+                    .service("bob").calls(1).timeout(Duration.ofSeconds(15)).start()) {
+                uac.awaitSuccess(Duration.ofSeconds(20));
+            }
+            uas.awaitSuccess(Duration.ofSeconds(10));
+        }
     }
 
     @Test
