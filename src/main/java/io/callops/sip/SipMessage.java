@@ -214,6 +214,19 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return values.isEmpty() ? null : values.get(0);
     }
 
+    /** Replaces the first value of a list header, keeping the other values of its line. */
+    public void replaceFirstValue(HeaderName name, String value) {
+        int i = headers.indexOf(name, 0);
+        if (i < 0) {
+            addTop(name, value);
+            return;
+        }
+        String line = headers.value(i);
+        int comma = ListValues.firstSeparator(line);
+        headers.set(i, comma < 0 ? value : value + "," + line.substring(comma + 1));
+        invalidate(name);
+    }
+
     /** The first value of a list header (e.g. the topmost Via), or null. */
     public String firstValue(HeaderName name) {
         int i = headers.indexOf(name, 0);

@@ -1,0 +1,60 @@
+package io.callops.proxy;
+
+import io.callops.sip.SipMethod;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The router callops runs when no other is configured, and the example to copy for one of
+ * your own. In order:
+ * <ol>
+ * <li>requests inside a dialog follow their route set (404 when they have none);</li>
+ * <li>REGISTER for our domains goes to the registrar;</li>
+ * <li>other initial requests are record-routed, then sent by the static route table, or
+ * for our domains to every registered contact at once (404 when there is none, 480 when
+ * none of them answered), or otherwise to the Request-URI's host.</li>
+ * </ol>
+ */
+public final class DefaultRouter implements Router {
+
+    @Override
+    public void onRequest(RequestContext req) {
+        if (req.hasToTag()) {
+            if (req.looseRoute()) {
+                req.relay();
+            } else {
+                req.reply(404, "Not Here");
+            }
+            return;
+        }
+        if (req.isMethod(SipMethod.REGISTER)) {
+            if (req.isForUs()) {
+                req.saveRegistration();
+            } else {
+                req.relay();
+            }
+            return;
+        }
+        req.recordRoute();
+        Optional<String> route = req.routes().lookup(req.request().requestUri());
+        if (route.isPresent()) {
+            req.relay(Target.via(route.get()));
+            return;
+        }
+        if (req.isForUs() && !req.looseRoute()) {
+            List<Target> contacts = req.lookupLocation();
+            if (contacts.isEmpty()) {
+                req.reply(404, "Not Found");
+                return;
+            }
+            req.onFailure((ctx, best, unanswered) -> {
+                if (unanswered) {
+                    ctx.reply(480, "Temporarily Unavailable");
+                }
+            });
+            req.fork(contacts);
+            return;
+        }
+        req.relay();
+    }
+}

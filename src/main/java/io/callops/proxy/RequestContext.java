@@ -1,0 +1,73 @@
+package io.callops.proxy;
+
+import io.callops.sip.SipRequest;
+import java.util.List;
+
+/**
+ * What routing code can see and do with one request: the primitives of a SIP routing
+ * script. Every method runs on the call's worker.
+ */
+public interface RequestContext {
+
+    SipRequest request();
+
+    default String method() {
+        return request().method();
+    }
+
+    default boolean isMethod(String method) {
+        return request().isMethod(method);
+    }
+
+    /** True for a request inside a dialog (RFC 3261 §12.2: the To header has a tag). */
+    default boolean hasToTag() {
+        return request().toTag() != null;
+    }
+
+    /** A header's first value, or null. */
+    default String header(String name) {
+        return request().header(name);
+    }
+
+    /** True when the Request-URI names one of our domains. */
+    boolean isForUs();
+
+    /**
+     * True when the request carries a route set to follow: it had a Route naming us (removed
+     * by the core, RFC 3261 §16.4) or still has Route headers. Relaying then follows them.
+     */
+    boolean looseRoute();
+
+    /** Adds our Record-Route (RFC 3261 §16.6 step 4) to what is relayed. */
+    void recordRoute();
+
+    /** Relays to the Request-URI or the top Route. */
+    void relay();
+
+    /** Relays to one target. */
+    void relay(Target target);
+
+    /** Relays to several targets at once (parallel forking, RFC 3261 §16.6). */
+    void fork(List<Target> targets);
+
+    /** Answers the request ourselves. */
+    void reply(int code, String reason);
+
+    /** Ends processing without an answer (the client will time out). */
+    void drop();
+
+    /** Replaces the failure handling of the request's forwarding. */
+    void onFailure(FailureHandler handler);
+
+    /** Processes a REGISTER with the registrar and answers it (RFC 3261 §10.3). */
+    void saveRegistration();
+
+    /** The registered contacts of the Request-URI's address of record, best first. */
+    List<Target> lookupLocation();
+
+    /** The static route table. */
+    RouteTable routes();
+
+    /** True once relay, fork, reply or drop was called. */
+    boolean decided();
+}
