@@ -49,6 +49,16 @@ public final class SipMethod {
         return new String(b, off, len, StandardCharsets.US_ASCII);
     }
 
+    /** True for the methods of RFC 3261 and the extensions listed above (case-sensitive, §7.1). */
+    public static boolean isKnown(String method) {
+        for (String m : KNOWN) {
+            if (m.equals(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True for a non-empty token (RFC 3261 §25.1 Method = extension-method = token). */
     public static boolean isValid(String method) {
         if (method == null || method.isEmpty()) {

@@ -90,7 +90,12 @@ public final class NameAddr {
         if (close < 0) {
             throw c.error("missing '>' after URI");
         }
-        String text = HeaderCursor.trimLws(c.text().substring(c.position(), close));
+        String text = c.text().substring(c.position(), close);
+        // LAQUOT/RAQUOT allow LWS outside the brackets only (RFC 3261 §25.1); inside, a
+        // liberal reading could hide an ambiguity, so it is rejected (RFC 4475 §3.1.2.14).
+        if (!text.equals(HeaderCursor.trimLws(text))) {
+            throw c.error("white space inside '<' '>'");
+        }
         c.moveTo(close + 1);
         return uri(c, text);
     }
