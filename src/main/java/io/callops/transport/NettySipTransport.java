@@ -93,7 +93,7 @@ public final class NettySipTransport implements SipTransport {
         }
         bound = List.copyOf(actual);
         udp = new UdpSender(udpSockets, stats);
-        tcp = new TcpSender(outboundBootstrap(), loops.group, context.connections(), stats);
+        tcp = new TcpSender(outboundBootstrap(), context.connections(), stats);
         state = State.RUNNING;
     }
 

@@ -4,8 +4,8 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,15 +22,13 @@ final class TcpSender {
     private static final Logger log = LoggerFactory.getLogger(TcpSender.class);
 
     private final Bootstrap bootstrap;
-    private final EventLoopGroup group;
     private final TcpConnections connections;
     private final TransportStats stats;
     /** Connects in progress, so that a second send waits for the first connect. */
     private final ConcurrentHashMap<InetSocketAddress, Promise<Channel>> connecting = new ConcurrentHashMap<>();
 
-    TcpSender(Bootstrap bootstrap, EventLoopGroup group, TcpConnections connections, TransportStats stats) {
+    TcpSender(Bootstrap bootstrap, TcpConnections connections, TransportStats stats) {
         this.bootstrap = bootstrap;
-        this.group = group;
         this.connections = connections;
         this.stats = stats;
     }
@@ -52,7 +50,9 @@ final class TcpSender {
         }
         Promise<Channel> pending = connecting.get(destination);
         if (pending == null) {
-            Promise<Channel> mine = group.next().newPromise();
+            // Completed on the new channel's event loop, whose listeners then write inline and in
+            // order, ahead of any send that finds the connection in the registry afterwards.
+            Promise<Channel> mine = ImmediateEventExecutor.INSTANCE.newPromise();
             pending = connecting.putIfAbsent(destination, mine);
             if (pending == null) {
                 pending = mine;
