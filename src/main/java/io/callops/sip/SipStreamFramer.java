@@ -57,8 +57,10 @@ public final class SipStreamFramer {
                 if (end - start >= 4 && buf[start + 2] == '\r' && buf[start + 3] == '\n') {
                     start += 4;
                     out.accept(PING);
-                } else if (end - start >= 3 && buf[start + 2] != '\r') {
-                    start += 2; // a single CRLF is a pong, or noise before a start line
+                } else if (end - start >= 4 || (end - start == 3 && buf[start + 2] != '\r')) {
+                    // A single CRLF is a pong, or noise before a start line. "\r\n\r" plus a
+                    // byte other than LF is no ping either: waiting on it would buffer forever.
+                    start += 2;
                 } else {
                     return false; // "\r\n" or "\r\n\r": wait to see which
                 }

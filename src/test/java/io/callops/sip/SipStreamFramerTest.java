@@ -83,4 +83,28 @@ class SipStreamFramerTest {
         assertThat(out).hasSize(2);
         assertThat(text(out.get(0))).endsWith("Call-ID: x\r\n\r\n");
     }
+
+    @Test
+    void crlfFollowedByALoneCrDoesNotStallTheStream() {
+        // "\r\n\r" then a start line: the CRLF is noise, the stray CR starts a garbage line.
+        // The framer used to wait forever here, buffering without any limit.
+        SipStreamFramer f = new SipStreamFramer();
+        List<StreamFrame> out = new ArrayList<>();
+        f.feed(bytes("\r\n\rX"), 0, 4, out::add);
+        byte[] filler = bytes("a".repeat(100_000));
+        f.feed(filler, 0, filler.length, out::add);
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0)).isInstanceOf(StreamFrame.Error.class);
+        assertThat(f.buffered()).isZero();
+    }
+
+    @Test
+    void crlfThenCrAndMessageStillFramesTheMessage() {
+        SipStreamFramer f = new SipStreamFramer();
+        List<StreamFrame> out = new ArrayList<>();
+        byte[] s = bytes("\r\n" + SampleMessages.OK);
+        f.feed(s, 0, s.length, out::add);
+        assertThat(out).hasSize(1);
+        assertThat(text(out.get(0))).isEqualTo(SampleMessages.OK);
+    }
 }

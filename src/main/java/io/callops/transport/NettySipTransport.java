@@ -1,0 +1,256 @@
+package io.callops.transport;
+
+import io.callops.sip.SipParser;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.DatagramChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SIP over UDP and TCP (RFC 3261 §18) on Netty. Reads are parsed on the I/O threads and handed
+ * to the {@link InboundHandler}; {@code send} may be called from any thread and never blocks.
+ *
+ * <p>A listen address with port 0 gets a port from the kernel; {@link #listenAddresses()}
+ * reports the bound ports once {@link #start()} has returned.
+ */
+public final class NettySipTransport implements SipTransport {
+    private static final Logger log = LoggerFactory.getLogger(NettySipTransport.class);
+
+    /** Room for the largest datagram, so no read is ever truncated. */
+    private static final int UDP_READ_BUFFER = 65_536;
+    private static final long BIND_TIMEOUT_SECONDS = 10;
+    private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
+    /** A peer that stops reading gets no more than this queued for it. */
+    private static final WriteBufferWaterMark TCP_WATER_MARK = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
+
+    private final List<ListenAddress> configured;
+    private final TransportSettings settings;
+    private final TransportStats stats = new TransportStats();
+    private final TransportContext context;
+
+    private enum State { NEW, RUNNING, CLOSED }
+
+    private volatile State state = State.NEW;
+    private volatile List<ListenAddress> bound;
+    private volatile UdpSender udp;
+    private volatile TcpSender tcp;
+    private EventLoops loops;
+    private final List<Channel> listenChannels = new ArrayList<>();
+
+    public NettySipTransport(List<ListenAddress> listen, TransportSettings settings, InboundHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        this.configured = List.copyOf(listen);
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.bound = configured;
+        this.context = new TransportContext(settings, stats,
+                new InboundDispatcher(new SipParser(settings.parserLimits()), handler, stats), new TcpConnections(stats));
+    }
+
+    /** Binds every listen address. Throws {@link TransportBindException} naming the first that fails, closing the rest. */
+    public synchronized void start() {
+        if (state != State.NEW) {
+            throw new IllegalStateException("transport already " + state.name().toLowerCase());
+        }
+        loops = new EventLoops(settings.ioThreads());
+        if (loops.epoll) {
+            log.info("SIP transport uses {} with {} I/O thread(s)", loops.name(), settings.ioThreads());
+        } else {
+            log.info("SIP transport uses {} with {} I/O thread(s); epoll unavailable: {}", loops.name(),
+                    settings.ioThreads(), String.valueOf(EventLoops.epollUnavailabilityCause()));
+        }
+        LinkedHashMap<InetSocketAddress, Channel> udpSockets = new LinkedHashMap<>();
+        List<ListenAddress> actual = new ArrayList<>();
+        for (ListenAddress la : configured) {
+            Channel ch;
+            try {
+                ch = la.transport() == TransportType.UDP ? bindUdp(la) : bindTcp(la);
+            } catch (RuntimeException | IOException e) {
+                state = State.CLOSED;
+                shutdown();
+                throw new TransportBindException(la, e);
+            }
+            listenChannels.add(ch);
+            ListenAddress now = new ListenAddress(la.transport(), (InetSocketAddress) ch.localAddress());
+            actual.add(now);
+            if (la.transport() == TransportType.UDP) {
+                udpSockets.put(now.address(), ch);
+            }
+            log.info("listening on {}", now);
+        }
+        bound = List.copyOf(actual);
+        udp = new UdpSender(udpSockets, stats);
+        tcp = new TcpSender(outboundBootstrap(), context.connections(), stats);
+        state = State.RUNNING;
+    }
+
+    private Channel bindUdp(ListenAddress la) throws IOException {
+        Bootstrap b = new Bootstrap()
+                .group(loops.group)
+                .channel(loops.datagramChannel())
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(UDP_READ_BUFFER))
+                .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBufferBytes())
+                .option(ChannelOption.SO_SNDBUF, settings.udpSendBufferBytes())
+                .handler(new UdpInboundHandler(context.dispatcher(), stats));
+        Channel ch = await(b.bind(la.address()));
+        checkBufferSizes(la, (DatagramChannel) ch);
+        return ch;
+    }
+
+    private void checkBufferSizes(ListenAddress la, DatagramChannel ch) {
+        int rcv = ch.config().getReceiveBufferSize();
+        int snd = ch.config().getSendBufferSize();
+        if (rcv < settings.udpReceiveBufferBytes() || snd < settings.udpSendBufferBytes()) {
+            // Linux caps SO_RCVBUF at net.core.rmem_max; bursts beyond it are dropped silently.
+            log.warn("{}: kernel gave SO_RCVBUF={} SO_SNDBUF={} bytes, asked for {} and {} "
+                            + "(raise net.core.rmem_max / wmem_max)", la, rcv, snd,
+                    settings.udpReceiveBufferBytes(), settings.udpSendBufferBytes());
+        }
+    }
+
+    private Channel bindTcp(ListenAddress la) throws IOException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(loops.group)
+                .channel(loops.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, TCP_WATER_MARK)
+                .childHandler(new TcpPipeline(true, context));
+        return await(b.bind(la.address()));
+    }
+
+    private Bootstrap outboundBootstrap() {
+        return new Bootstrap()
+                .group(loops.group)
+                .channel(loops.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, TCP_WATER_MARK)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) Math.min(Integer.MAX_VALUE, settings.tcpConnectTimeout().toMillis()))
+                .handler(new TcpPipeline(false, context));
+    }
+
+    private static Channel await(ChannelFuture f) throws IOException {
+        if (!f.awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            f.channel().close();
+            throw new IOException("bind did not complete within " + BIND_TIMEOUT_SECONDS + " s");
+        }
+        if (!f.isSuccess()) {
+            f.channel().close();
+            Throwable c = f.cause();
+            throw c instanceof IOException io ? io : new IOException(String.valueOf(c), c);
+        }
+        return f.channel();
+    }
+
+    @Override
+    public List<ListenAddress> listenAddresses() {
+        return bound;
+    }
+
+    @Override
+    public ListenAddress localFor(TransportType type) {
+        for (ListenAddress la : bound) {
+            if (la.transport() == type) {
+                return la;
+            }
+        }
+        return null;
+    }
+
+    public TransportStats stats() {
+        return stats;
+    }
+
+    /** Open TCP connections, accepted and opened. */
+    public int tcpConnectionCount() {
+        return context.connections().size();
+    }
+
+    @Override
+    public void send(Flow flow, byte[] bytes, SendResult result) {
+        if (!checkSend(flow.transport(), flow.remote(), bytes, result)) {
+            return;
+        }
+        if (flow.transport() == TransportType.UDP) {
+            udp.send(flow.local(), flow.remote(), bytes, result);
+        } else {
+            tcp.send(flow, bytes, result);
+        }
+    }
+
+    @Override
+    public void send(TransportType type, InetSocketAddress destination, byte[] bytes, SendResult result) {
+        if (!checkSend(type, destination, bytes, result)) {
+            return;
+        }
+        if (type == TransportType.UDP) {
+            udp.send(null, destination, bytes, result);
+        } else {
+            tcp.send(destination, bytes, result);
+        }
+    }
+
+    private boolean checkSend(TransportType type, InetSocketAddress destination, byte[] bytes, SendResult result) {
+        Objects.requireNonNull(result, "result");
+        Throwable error = null;
+        if (state != State.RUNNING) {
+            error = new IllegalStateException("transport is " + state.name().toLowerCase());
+        } else if (type == null || destination == null || bytes == null) {
+            error = new IllegalArgumentException("transport, destination and bytes are required");
+        } else if (destination.isUnresolved()) {
+            // Resolving here would block an event loop on DNS; RFC 3263 lookups happen earlier.
+            error = new IllegalArgumentException("destination " + destination + " is not resolved");
+        }
+        if (error != null) {
+            SendOutcome.failed(stats, result, error);
+            return false;
+        }
+        return true;
+    }
+
+    /** Closes every socket and waits, at most a few seconds, for the I/O threads to end. */
+    @Override
+    public synchronized void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        shutdown();
+        log.info("SIP transport closed");
+    }
+
+    private void shutdown() {
+        if (loops == null) {
+            return;
+        }
+        for (Channel ch : listenChannels) {
+            ch.close();
+        }
+        for (Channel ch : context.connections().all()) {
+            ch.close();
+        }
+        var terminated = loops.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        if (!loops.inEventLoop()) {
+            // Called from an I/O thread (a handler) we must not wait for ourselves.
+            if (!terminated.awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("SIP I/O threads did not stop within {} s", SHUTDOWN_TIMEOUT_SECONDS);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.callops.transport;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.socket.DatagramPacket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sends datagrams from the UDP listen sockets, so that replies leave from the address and
+ * port the peer sent to, which is what a NATed peer and RFC 3581 symmetric response routing
+ * expect.
+ */
+final class UdpSender {
+    /** 65,535 minus the 8-byte UDP and 20-byte IPv4 headers. */
+    static final int MAX_PAYLOAD = 65_507;
+
+    private final Map<InetSocketAddress, Channel> byLocal;
+    private final Channel first;
+    private final TransportStats stats;
+
+    /** @param sockets bound UDP channels by their bound address, in configuration order */
+    UdpSender(LinkedHashMap<InetSocketAddress, Channel> sockets, TransportStats stats) {
+        this.byLocal = Map.copyOf(sockets);
+        this.first = sockets.isEmpty() ? null : sockets.values().iterator().next();
+        this.stats = stats;
+    }
+
+    /** Sends from the socket bound to {@code local}, or from the first one if none is. */
+    void send(InetSocketAddress local, InetSocketAddress destination, byte[] bytes, SendResult result) {
+        if (bytes.length > MAX_PAYLOAD) {
+            SendOutcome.failed(stats, result, new MessageTooLargeException(bytes.length, MAX_PAYLOAD));
+            return;
+        }
+        Channel ch = local == null ? first : byLocal.getOrDefault(local, first);
+        if (ch == null) {
+            SendOutcome.failed(stats, result, new IOException("no UDP listen address to send from"));
+            return;
+        }
+        Flow flow = new Flow(TransportType.UDP, (InetSocketAddress) ch.localAddress(), destination, 0);
+        ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), destination)).addListener(f -> {
+            if (f.isSuccess()) {
+                SendOutcome.sent(stats, result, flow);
+            } else {
+                SendOutcome.failed(stats, result, f.cause());
+            }
+        });
+    }
+}
