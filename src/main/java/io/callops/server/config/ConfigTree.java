@@ -46,7 +46,7 @@ final class ConfigTree {
             if (key != null) {
                 put(path, checked(key, value, source));
             } else if (ConfigKeys.isSection(path)) {
-                if (value.isNull()) {
+                if (isNothing(value)) {
                     continue; // "sip:" with nothing under it: keep the defaults
                 }
                 if (!value.isObject()) {
@@ -95,9 +95,14 @@ final class ConfigTree {
             case BOOL: ok = v.isBoolean(); break;
             case STRING: ok = v.isValueNode() && !v.isNull(); break;
             case OPTIONAL_STRING: ok = v.isValueNode(); break;
-            case LIST: ok = v.isArray() && allScalars(v); break;
+            case LIST:
+                if (isNothing(v)) {
+                    return JSON.createArrayNode(); // "domains:" with nothing under it: an empty list
+                }
+                ok = v.isArray() && allScalars(v);
+                break;
             case MAP:
-                if (v.isNull()) {
+                if (isNothing(v)) {
                     return JSON.createObjectNode(); // "routes:" with nothing under it: no routes
                 }
                 ok = v.isObject() && allScalars(v);
@@ -109,6 +114,11 @@ final class ConfigTree {
                     + " (got " + describe(v) + ")");
         }
         return v;
+    }
+
+    /** A key written with nothing after the colon: YAML gives null or, via Jackson, an empty string. */
+    private static boolean isNothing(JsonNode v) {
+        return v.isNull() || (v.isTextual() && v.asText().isEmpty());
     }
 
     private static boolean allScalars(JsonNode container) {
