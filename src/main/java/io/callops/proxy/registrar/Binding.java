@@ -27,7 +27,8 @@ import java.util.Objects;
 public record Binding(String aor, NameAddr contact, double q, long expiresAtMs, String callId, long cseq,
                       Flow flow, String userAgent, long registeredAtMs) {
 
-    /** Lookup order: highest q first, then the most recently registered (§16.6 forking order). */
+    /** Lookup order: highest q first, then the most recently registered (q is the
+     * contact's relative preference, RFC 3261 §20.10). */
     public static final Comparator<Binding> PREFERRED_FIRST =
             Comparator.comparingDouble(Binding::q).reversed()
                     .thenComparing(Comparator.comparingLong(Binding::registeredAtMs).reversed());

@@ -73,8 +73,8 @@ public final class Registrar {
         }
         if (outcome instanceof UpdateOutcome.OutOfOrder) {
             // §10.3 step 7: a REGISTER from the same Call-ID whose CSeq is not above the stored
-            // one arrived out of order; the update is aborted and the request fails. 500 is what
-            // RFC 3261 implementations answer, and the UA's next refresh repairs the state.
+            // one arrived out of order; the update is aborted and the request fails. The RFC names
+            // no status code; 500 says "not applied", and the UA's next refresh (higher CSeq) works.
             return reply(register, 500, "Server Internal Error").buildResponse();
         }
         // The per-AOR cap, see BindingMerge: 403 because retrying the same request cannot help.
