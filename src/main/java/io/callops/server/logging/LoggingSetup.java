@@ -29,7 +29,7 @@ public final class LoggingSetup {
      */
     public static final String TEXT_PATTERN =
             "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} %msg%replace( %mdc){'^ $', ''}"
-                    + "%replace( %ex){'[\\r\\n\\t]+', ' | '}%nopex%n";
+                    + "%replace(%replace( %ex){'[\\r\\n\\t]+', ' | '}){'^ $| [|] $', ''}%nopex%n";
 
     static final String APPENDER_NAME = "console";
 
