@@ -21,7 +21,7 @@ public final class LoggingSetup {
 
     /** Loggers of the proxy itself; the configured level applies here. */
     public static final String APP_LOGGER = "io.callops";
-    /** Full SIP messages are logged here (at any level); OFF unless log.sip_trace is true. */
+    /** Full SIP messages are logged here (any level; TRACE is enabled); OFF unless log.sip_trace is true. */
     public static final String SIP_TRACE_LOGGER = "io.callops.sip.trace";
     /**
      * One line per event: a stack trace is folded onto the same line so that line-based tools
@@ -51,7 +51,7 @@ public final class LoggingSetup {
         ctx.getLogger(APP_LOGGER).setLevel(level);
         // Set explicitly so the trace logger does not inherit io.callops's level: traces are
         // all-or-nothing and chosen by sip_trace alone.
-        ctx.getLogger(SIP_TRACE_LOGGER).setLevel(config.sipTrace() ? Level.ALL : Level.OFF);
+        ctx.getLogger(SIP_TRACE_LOGGER).setLevel(config.sipTrace() ? Level.TRACE : Level.OFF);
     }
 
     private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, LogFormat format) {
