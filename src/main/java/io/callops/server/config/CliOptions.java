@@ -21,6 +21,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         mixinStandardHelpOptions = true,
         versionProvider = CliOptions.Version.class,
         sortOptions = false,
+        abbreviateSynopsis = true,
         description = "A SIP proxy that controls calls in progress.%n"
                 + "Every config file key can be overridden by the option named in docs/configuration.md.",
         footer = "%nExit codes: 0 ok, 2 bad command line or configuration.")

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.callops.transport.ListenAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +110,7 @@ final class ConfigBinder {
 
     private Map<String, String> map(String path) {
         Map<String, String> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node(path).fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node(path).properties()) {
             out.put(e.getKey(), e.getValue().asText());
         }
         return out;

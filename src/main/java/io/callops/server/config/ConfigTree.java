@@ -3,7 +3,6 @@ package io.callops.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -37,9 +36,7 @@ final class ConfigTree {
     }
 
     private void overlaySection(String section, JsonNode node, String source) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String path = section.isEmpty() ? e.getKey() : section + "." + e.getKey();
             JsonNode value = e.getValue();
             ConfigKey key = ConfigKeys.byPath(path).orElse(null);

@@ -2,7 +2,6 @@ package io.callops.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,9 +24,7 @@ public final class RoutesFile {
         if (!doc.isObject()) {
             throw new ConfigException(source + " must be a mapping of prefix-or-domain to sip: URI");
         }
-        Iterator<Map.Entry<String, JsonNode>> it = doc.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : doc.properties()) {
             if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                 throw new ConfigException(source + ": route '" + e.getKey() + "' must map to a sip: URI string");
             }

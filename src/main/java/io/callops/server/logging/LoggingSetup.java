@@ -21,7 +21,7 @@ public final class LoggingSetup {
 
     /** Loggers of the proxy itself; the configured level applies here. */
     public static final String APP_LOGGER = "io.callops";
-    /** Full SIP messages are logged here (at any level); OFF unless log.sip_trace is true. */
+    /** Full SIP messages are logged here (any level; TRACE is enabled); OFF unless log.sip_trace is true. */
     public static final String SIP_TRACE_LOGGER = "io.callops.sip.trace";
     /**
      * One line per event: a stack trace is folded onto the same line so that line-based tools
@@ -29,7 +29,7 @@ public final class LoggingSetup {
      */
     public static final String TEXT_PATTERN =
             "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} %msg%replace( %mdc){'^ $', ''}"
-                    + "%replace( %ex){'[\\r\\n\\t]+', ' | '}%nopex%n";
+                    + "%replace(%replace( %ex){'[\\r\\n\\t]+', ' | '}){'^ $| [|] $', ''}%nopex%n";
 
     static final String APPENDER_NAME = "console";
 
@@ -51,7 +51,7 @@ public final class LoggingSetup {
         ctx.getLogger(APP_LOGGER).setLevel(level);
         // Set explicitly so the trace logger does not inherit io.callops's level: traces are
         // all-or-nothing and chosen by sip_trace alone.
-        ctx.getLogger(SIP_TRACE_LOGGER).setLevel(config.sipTrace() ? Level.ALL : Level.OFF);
+        ctx.getLogger(SIP_TRACE_LOGGER).setLevel(config.sipTrace() ? Level.TRACE : Level.OFF);
     }
 
     private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, LogFormat format) {
