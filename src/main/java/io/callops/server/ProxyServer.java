@@ -1,0 +1,198 @@
+package io.callops.server;
+
+import io.callops.proxy.DefaultRouter;
+import io.callops.proxy.Dispatcher;
+import io.callops.proxy.HostResolver;
+import io.callops.proxy.OurAddresses;
+import io.callops.proxy.ProxyCore;
+import io.callops.proxy.ProxyServices;
+import io.callops.proxy.ProxySettings;
+import io.callops.proxy.RouteTable;
+import io.callops.proxy.Router;
+import io.callops.proxy.registrar.LocationService;
+import io.callops.proxy.registrar.Registrar;
+import io.callops.proxy.registrar.RegistrarLocator;
+import io.callops.proxy.registrar.RegistrarSettings;
+import io.callops.server.config.RoutesFile;
+import io.callops.server.config.ServerConfig;
+import io.callops.server.config.SipConfig;
+import io.callops.sip.ParserLimits;
+import io.callops.sip.RequestValidator;
+import io.callops.transport.NettySipTransport;
+import io.callops.transport.TransportSettings;
+import io.callops.txn.TimerSettings;
+import io.callops.txn.TransactionLayer;
+import io.callops.txn.TxnStats;
+import io.callops.txn.WorkerPool;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running proxy: everything built from a {@link ServerConfig}, started and stopped as one. */
+public final class ProxyServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ProxyServer.class);
+
+    private final ServerConfig config;
+    private final WorkerPool workers;
+    private final NettySipTransport transport;
+    private final ProxyServices services;
+    private final TxnStats txnStats = new TxnStats();
+    private final TransactionLayer[] layers;
+    private final LocationService location;
+    private final HostResolver resolver = new HostResolver();
+    private final ScheduledExecutorService housekeeping;
+    private volatile boolean closed;
+
+    private ProxyServer(ServerConfig config) {
+        this.config = config;
+        SipConfig sip = config.sip();
+        this.workers = new WorkerPool(sip.effectiveWorkers());
+        TimerSettings timers = new TimerSettings(sip.t1Ms(), sip.t2Ms(), sip.t4Ms(), sip.timerCMs());
+        this.location = new LocationService(() -> System.nanoTime() / 1_000_000L, config.registrar().maxContactsPerAor());
+        Registrar registrar = new Registrar(new RegistrarSettings(config.registrar().minExpires(),
+                config.registrar().maxExpires(), config.registrar().defaultExpires(),
+                config.registrar().maxContactsPerAor()), location, Clock.systemUTC());
+        ProxyCore[] cores = new ProxyCore[workers.size()];
+        this.layers = new TransactionLayer[workers.size()];
+        ParserLimits limits = new ParserLimits(8 * 1024, 64 * 1024, 256, sip.maxMessageSize());
+        TransportSettings ts = TransportSettings.DEFAULT
+                .withIoThreads(sip.ioThreads())
+                .withUdpBuffers(sip.udpReceiveBuffer(), sip.udpSendBuffer())
+                .withTcpIdleTimeout(Duration.ofSeconds(sip.tcpIdleTimeoutS()))
+                .withTcpConnectTimeout(Duration.ofMillis(sip.tcpConnectTimeoutMs()))
+                .withMaxTcpConnections(sip.maxTcpConnections())
+                .withParserLimits(limits);
+        DispatcherHolder holder = new DispatcherHolder();
+        this.transport = new NettySipTransport(config.listen(), ts, holder);
+        this.services = new ProxyServices(transport, new OurAddresses(config.listen(), config.localDomains()),
+                new RouteTable(allRoutes(config)), loadRouter(config), new RegistrarLocator(registrar), resolver,
+                new RequestValidator(Set.of()), new ProxySettings(sip.maxForwardsDefault(),
+                        sip.serverHeader().isEmpty() ? null : sip.serverHeader(), 1300));
+        for (int i = 0; i < cores.length; i++) {
+            layers[i] = new TransactionLayer(workers.get(i), transport, timers, txnStats);
+            cores[i] = new ProxyCore(workers.get(i), layers[i], services);
+        }
+        holder.target = new Dispatcher(workers, cores, services);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "callops-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Builds and starts a proxy; on failure everything opened so far is closed again. */
+    public static ProxyServer start(ServerConfig config) {
+        ProxyServer s = new ProxyServer(config);
+        try {
+            s.transport.start();
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        s.housekeeping.scheduleWithFixedDelay(s.location::purgeExpired, 10, 10, TimeUnit.SECONDS);
+        log.info("callops listening on {} domains={} routes={} workers={}", config.listen(), config.localDomains(),
+                s.services.routes().size(), s.workers.size());
+        return s;
+    }
+
+    private static Map<String, String> allRoutes(ServerConfig config) {
+        return config.hasRoutesFile() ? RoutesFile.combine(config.routes(), RoutesFile.load(config.routesFile()))
+                : config.routes();
+    }
+
+    private static Router loadRouter(ServerConfig config) {
+        if (config.router().isDefault()) {
+            return new DefaultRouter();
+        }
+        String name = config.router().className();
+        try {
+            Object o = Class.forName(name).getDeclaredConstructor().newInstance();
+            if (!(o instanceof Router r)) {
+                throw new IllegalArgumentException("router.class " + name + " does not implement " + Router.class.getName());
+            }
+            return r;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("router.class " + name + " cannot be loaded: " + e, e);
+        }
+    }
+
+    /** Re-reads the static routes (configuration plus routes file) and swaps them in. */
+    public int reloadRoutes() {
+        RouteTable t = new RouteTable(allRoutes(config));
+        services.replaceRoutes(t);
+        return t.size();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public ProxyServices services() {
+        return services;
+    }
+
+    public TxnStats transactionStats() {
+        return txnStats;
+    }
+
+    public NettySipTransport transport() {
+        return transport;
+    }
+
+    public LocationService location() {
+        return location;
+    }
+
+    /**
+     * Stops taking new messages, lets transactions in progress finish for up to
+     * {@code graceMs}, then closes everything.
+     */
+    public void shutdown(long graceMs) {
+        if (closed) return;
+        closed = true;
+        long deadline = System.nanoTime() / 1_000_000 + graceMs;
+        while (System.nanoTime() / 1_000_000 < deadline && activeTransactions() > 0) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        transport.close();
+        housekeeping.shutdownNow();
+        workers.shutdown(1000);
+        resolver.close();
+        log.info("callops stopped");
+    }
+
+    private long activeTransactions() {
+        return txnStats.activeServer.sum() + txnStats.activeClient.sum();
+    }
+
+    @Override
+    public void close() {
+        shutdown(0);
+    }
+
+    /** Lets the transport be built before the dispatcher that needs it. */
+    private static final class DispatcherHolder implements io.callops.transport.InboundHandler {
+        volatile io.callops.transport.InboundHandler target;
+
+        @Override
+        public void onMessage(io.callops.sip.SipMessage message, io.callops.transport.Flow flow) {
+            target.onMessage(message, flow);
+        }
+
+        @Override
+        public void onUnparseable(io.callops.sip.ParseResult.Failure failure, io.callops.transport.Flow flow, int size) {
+            target.onUnparseable(failure, flow, size);
+        }
+    }
+}
