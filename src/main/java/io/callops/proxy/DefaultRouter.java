@@ -8,7 +8,8 @@ import java.util.Optional;
  * The router callops runs when no other is configured, and the example to copy for one of
  * your own. In order:
  * <ol>
- * <li>requests inside a dialog follow their route set (404 when they have none);</li>
+ * <li>requests inside a dialog follow their route set, or go to the Request-URI when that
+ * is not us (404 when it is);</li>
  * <li>REGISTER for our domains goes to the registrar;</li>
  * <li>other initial requests are record-routed, then sent by the static route table, or
  * for our domains to every registered contact at once (404 when there is none, 480 when
@@ -20,7 +21,9 @@ public final class DefaultRouter implements Router {
     @Override
     public void onRequest(RequestContext req) {
         if (req.hasToTag()) {
-            if (req.looseRoute()) {
+            // Inside a dialog: follow the route set; without one, pass on requests for other
+            // hosts, but a request addressed to us has nowhere to go (we are not a phone).
+            if (req.looseRoute() || !req.isForUs()) {
                 req.relay();
             } else {
                 req.reply(404, "Not Here");
