@@ -57,7 +57,7 @@ public final class SipParser {
         StartLine sl = readStartLine(b, p, lineEnd);
 
         // Header lines.
-        HeaderTable headers = new HeaderTable(b, 16);
+        HeaderTable headers = new HeaderTable(b, off, end, 16);
         p = startLineEnd;
         int headerLimit = Math.min(end, startLineEnd + limits.maxHeaderBlock());
         String error = sl.error;
