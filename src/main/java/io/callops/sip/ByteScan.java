@@ -61,6 +61,72 @@ final class ByteScan {
     }
 
     /**
+     * {@link #parseDecimal(String, long)} straight from message bytes, so reading Max-Forwards or
+     * Content-Length creates no String. Surrounding LWS (including folding) is ignored.
+     */
+    static long parseDecimal(byte[] b, int start, int end, long max) {
+        while (start < end && isWhite(b[start])) start++;
+        while (end > start && isWhite(b[end - 1])) end--;
+        if (start == end || end - start > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = start; i < end; i++) {
+            if (!isDigit(b[i])) {
+                return -1;
+            }
+            v = v * 10 + (b[i] - '0');
+        }
+        return v > max ? -1 : v;
+    }
+
+    /**
+     * Byte form of {@link ListValues#firstSeparator}: index of the first comma outside quotes
+     * and angle brackets, {@code end} when there is none, or -1 when the value is folded (the
+     * caller then works on the unfolded text). UTF-8 continuation bytes are negative, so they
+     * never look like a delimiter.
+     */
+    static int firstSeparator(byte[] b, int start, int end) {
+        boolean quoted = false;
+        boolean angle = false;
+        for (int i = start; i < end; i++) {
+            byte c = b[i];
+            if (c == '\r' || c == '\n') {
+                return -1;
+            }
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '<') {
+                angle = true;
+            } else if (c == '>') {
+                angle = false;
+            } else if (c == ',' && !angle) {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /** True when {@code b[off, off+len)} holds exactly the ASCII text {@code s}. */
+    static boolean equalsAscii(byte[] b, int off, int len, String s) {
+        if (len != s.length()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (b[off + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Finds {@code ;name=value} among the header parameters of the first value in
      * {@code [start, end)}; in name-addr form the parameters start after {@code >}. Returns the
      * value, "" for a parameter without value, or null when absent.

@@ -6,31 +6,46 @@ import java.util.Arrays;
 /**
  * The ordered header lines of one message. A line that nobody changed stays a slice of the
  * bytes it was parsed from and is written back byte for byte; a line that was added or
- * changed is kept as text. Packing the slices into one int array keeps a parse down to a
- * handful of allocations whatever the number of headers.
+ * changed is kept as text. Packing the slices into one array keeps a parse down to a
+ * handful of allocations whatever the number of headers. Almost every message lies within
+ * 64 KiB of its first byte, so offsets are then stored as 16-bit distances from that byte,
+ * which halves the table; larger messages fall back to absolute int offsets.
  */
 final class HeaderTable {
-    private static final int STRIDE = 5;
-    private static final int NAME = 0;
-    private static final int LINE_START = 1;
-    private static final int LINE_END = 2;   // exclusive, includes the line terminator
-    private static final int VALUE_START = 3;
-    private static final int VALUE_END = 4;  // exclusive, trailing white space removed
+    private static final int STRIDE = 4;
+    private static final int LINE_START = 0;
+    private static final int LINE_END = 1;   // exclusive, includes the line terminator
+    private static final int VALUE_START = 2;
+    private static final int VALUE_END = 3;  // exclusive, trailing white space removed
 
     private final byte[] buf;
-    private int[] slots;
+    private final int base;   // offsets in `narrow` are distances from here
+    private byte[] names;     // HeaderName ordinal per line
+    private char[] narrow;    // STRIDE offsets per line, when the message fits in 64 KiB ...
+    private int[] wide;       // ... else absolute offsets here (exactly one of the two is set)
     private String[] editedNames;  // allocated on the first edit
     private String[] editedValues; // null entry = untouched slice
     private int size;
 
-    HeaderTable(byte[] buf, int capacity) {
+    /** A table for slices of {@code buf[base, limit)}. */
+    HeaderTable(byte[] buf, int base, int limit, int capacity) {
         this.buf = buf;
-        this.slots = new int[Math.max(4, capacity) * STRIDE];
+        this.base = base;
+        int rows = Math.max(4, capacity);
+        this.names = new byte[rows];
+        if (limit - base <= 0xFFFF) {
+            this.narrow = new char[rows * STRIDE];
+        } else {
+            this.wide = new int[rows * STRIDE];
+        }
     }
 
     private HeaderTable(HeaderTable other) {
         this.buf = other.buf;
-        this.slots = other.slots.clone();
+        this.base = other.base;
+        this.names = other.names.clone();
+        this.narrow = other.narrow == null ? null : other.narrow.clone();
+        this.wide = other.wide == null ? null : other.wide.clone();
         this.editedNames = other.editedNames == null ? null : other.editedNames.clone();
         this.editedValues = other.editedValues == null ? null : other.editedValues.clone();
         this.size = other.size;
@@ -46,17 +61,40 @@ final class HeaderTable {
 
     void addRaw(HeaderName name, int lineStart, int lineEnd, int valueStart, int valueEnd) {
         ensureCapacity(size + 1);
-        int p = size * STRIDE;
-        slots[p + NAME] = name.ordinal();
-        slots[p + LINE_START] = lineStart;
-        slots[p + LINE_END] = lineEnd;
-        slots[p + VALUE_START] = valueStart;
-        slots[p + VALUE_END] = valueEnd;
+        names[size] = (byte) name.ordinal();
+        put(size, LINE_START, lineStart);
+        put(size, LINE_END, lineEnd);
+        put(size, VALUE_START, valueStart);
+        put(size, VALUE_END, valueEnd);
         size++;
     }
 
+    private int at(int row, int field) {
+        int k = row * STRIDE + field;
+        return narrow != null ? base + narrow[k] : wide[k];
+    }
+
+    private void put(int row, int field, int offset) {
+        int k = row * STRIDE + field;
+        if (narrow != null) {
+            narrow[k] = (char) (offset - base);
+        } else {
+            wide[k] = offset;
+        }
+    }
+
+    /** Moves {@code rows} rows from {@code from} to {@code to} (ranges may overlap). */
+    private void moveRows(int from, int to, int rows) {
+        System.arraycopy(names, from, names, to, rows);
+        if (narrow != null) {
+            System.arraycopy(narrow, from * STRIDE, narrow, to * STRIDE, rows * STRIDE);
+        } else {
+            System.arraycopy(wide, from * STRIDE, wide, to * STRIDE, rows * STRIDE);
+        }
+    }
+
     HeaderName name(int i) {
-        return HEADER_NAMES[slots[i * STRIDE + NAME]];
+        return HEADER_NAMES[names[i]];
     }
 
     private static final HeaderName[] HEADER_NAMES = HeaderName.values();
@@ -66,8 +104,7 @@ final class HeaderTable {
         if (isEdited(i)) {
             return editedNames[i];
         }
-        int p = i * STRIDE;
-        int start = slots[p + LINE_START];
+        int start = at(i, LINE_START);
         int end = start;
         while (end < buf.length && buf[end] != ':' && buf[end] != ' ' && buf[end] != '\t') {
             end++;
@@ -84,9 +121,8 @@ final class HeaderTable {
         if (isEdited(i)) {
             return editedValues[i];
         }
-        int p = i * STRIDE;
-        int vs = slots[p + VALUE_START];
-        int ve = slots[p + VALUE_END];
+        int vs = at(i, VALUE_START);
+        int ve = at(i, VALUE_END);
         for (int k = vs; k < ve; k++) {
             if (buf[k] == '\r' || buf[k] == '\n') {
                 return unfold(vs, ve);
@@ -117,11 +153,11 @@ final class HeaderTable {
 
     /** Start of the raw value in the message bytes, or -1 for an edited line. */
     int rawValueStart(int i) {
-        return isEdited(i) ? -1 : slots[i * STRIDE + VALUE_START];
+        return isEdited(i) ? -1 : at(i, VALUE_START);
     }
 
     int rawValueEnd(int i) {
-        return isEdited(i) ? -1 : slots[i * STRIDE + VALUE_END];
+        return isEdited(i) ? -1 : at(i, VALUE_END);
     }
 
     byte[] buffer() {
@@ -131,7 +167,7 @@ final class HeaderTable {
     int indexOf(HeaderName name, int from) {
         int ord = name.ordinal();
         for (int i = from; i < size; i++) {
-            if (slots[i * STRIDE + NAME] == ord) {
+            if (names[i] == ord) {
                 return i;
             }
         }
@@ -140,7 +176,7 @@ final class HeaderTable {
 
     int indexOfOther(String name, int from) {
         for (int i = from; i < size; i++) {
-            if (slots[i * STRIDE + NAME] == HeaderName.OTHER.ordinal() && nameText(i).equalsIgnoreCase(name)) {
+            if (names[i] == HeaderName.OTHER.ordinal() && nameText(i).equalsIgnoreCase(name)) {
                 return i;
             }
         }
@@ -149,18 +185,18 @@ final class HeaderTable {
 
     void insert(int index, HeaderName name, String nameText, String value) {
         ensureCapacity(size + 1);
-        ensureEdits(slots.length / STRIDE);
-        System.arraycopy(slots, index * STRIDE, slots, (index + 1) * STRIDE, (size - index) * STRIDE);
+        ensureEdits(names.length);
+        moveRows(index, index + 1, size - index);
         System.arraycopy(editedNames, index, editedNames, index + 1, size - index);
         System.arraycopy(editedValues, index, editedValues, index + 1, size - index);
-        slots[index * STRIDE + NAME] = name.ordinal();
+        names[index] = (byte) name.ordinal();
         editedNames[index] = nameText;
         editedValues[index] = value;
         size++;
     }
 
     void set(int index, String value) {
-        ensureEdits(slots.length / STRIDE);
+        ensureEdits(names.length);
         if (editedNames[index] == null || editedValues[index] == null) {
             HeaderName n = name(index);
             editedNames[index] = n == HeaderName.OTHER ? nameText(index) : n.canonical();
@@ -169,7 +205,7 @@ final class HeaderTable {
     }
 
     void remove(int index) {
-        System.arraycopy(slots, (index + 1) * STRIDE, slots, index * STRIDE, (size - index - 1) * STRIDE);
+        moveRows(index + 1, index, size - index - 1);
         if (editedValues != null) {
             System.arraycopy(editedNames, index + 1, editedNames, index, size - index - 1);
             System.arraycopy(editedValues, index + 1, editedValues, index, size - index - 1);
@@ -186,7 +222,7 @@ final class HeaderTable {
             if (isEdited(i)) {
                 n += utf8Length(editedNames[i]) + 2 + utf8Length(editedValues[i]) + 2;
             } else {
-                n += slots[i * STRIDE + LINE_END] - slots[i * STRIDE + LINE_START];
+                n += at(i, LINE_END) - at(i, LINE_START);
             }
         }
         return n;
@@ -202,8 +238,8 @@ final class HeaderTable {
                 out[pos++] = '\r';
                 out[pos++] = '\n';
             } else {
-                int s = slots[i * STRIDE + LINE_START];
-                int len = slots[i * STRIDE + LINE_END] - s;
+                int s = at(i, LINE_START);
+                int len = at(i, LINE_END) - s;
                 System.arraycopy(buf, s, out, pos, len);
                 pos += len;
             }
@@ -248,12 +284,18 @@ final class HeaderTable {
     }
 
     private void ensureCapacity(int entries) {
-        if (entries * STRIDE > slots.length) {
-            slots = Arrays.copyOf(slots, Math.max(entries, size * 2) * STRIDE);
+        if (entries > names.length) {
+            int rows = Math.max(entries, size * 2);
+            names = Arrays.copyOf(names, rows);
+            if (narrow != null) {
+                narrow = Arrays.copyOf(narrow, rows * STRIDE);
+            } else {
+                wide = Arrays.copyOf(wide, rows * STRIDE);
+            }
         }
-        if (editedValues != null && editedValues.length < slots.length / STRIDE) {
-            editedNames = Arrays.copyOf(editedNames, slots.length / STRIDE);
-            editedValues = Arrays.copyOf(editedValues, slots.length / STRIDE);
+        if (editedValues != null && editedValues.length < names.length) {
+            editedNames = Arrays.copyOf(editedNames, names.length);
+            editedValues = Arrays.copyOf(editedValues, names.length);
         }
     }
 

@@ -84,7 +84,7 @@ public final class RequestValidator {
             try {
                 NameAddr.parse(r.header(h));
             } catch (RuntimeException e) {
-                return bad(h.canonical() + ": " + e.getMessage());
+                return bad(problem(h.canonical(), e));
             }
         }
 
@@ -98,7 +98,7 @@ public final class RequestValidator {
             try {
                 contact = ContactHeader.parse(line);
             } catch (RuntimeException e) {
-                return bad("Contact: " + e.getMessage());
+                return bad(problem("Contact", e));
             }
             if (contact.wildcard() && !SipMethod.REGISTER.equals(r.method())) {
                 // RFC 3261 §20.10: the '*' form is for REGISTER only (§10.2.2).
@@ -161,7 +161,7 @@ public final class RequestValidator {
             try {
                 vias = Via.parseAll(line);
             } catch (RuntimeException e) {
-                return bad(e.getMessage().startsWith("Via") ? e.getMessage() : "Via: " + e.getMessage());
+                return bad(problem("Via", e));
             }
             if (top) {
                 top = false;
@@ -307,6 +307,15 @@ public final class RequestValidator {
             }
         }
         return false;
+    }
+
+    /** The parse error prefixed with the header it concerns, once ("To: ...", not "To: Address: ..."). */
+    private static String problem(String header, RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.startsWith("Address: ")) {
+            m = m.substring("Address: ".length());
+        }
+        return m.startsWith(header) ? m : header + ": " + m;
     }
 
     private static Verdict bad(String detail) {

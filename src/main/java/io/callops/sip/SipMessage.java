@@ -233,6 +233,15 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         if (i < 0) {
             return null;
         }
+        int vs = headers.rawValueStart(i);
+        if (vs >= 0) {
+            // Untouched, unfolded line: cut the value straight from the bytes (one String).
+            int end = ByteScan.firstSeparator(buf, vs, headers.rawValueEnd(i));
+            if (end >= 0) {
+                while (end > vs && buf[end - 1] >= 0 && buf[end - 1] <= ' ') end--; // as String.trim()
+                return new String(buf, vs, end - vs, StandardCharsets.UTF_8);
+            }
+        }
         String line = headers.value(i);
         int comma = ListValues.firstSeparator(line);
         return comma < 0 ? line.trim() : line.substring(0, comma).trim();
@@ -352,7 +361,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         if (i < 0) {
             return -1;
         }
-        long v = ByteScan.parseDecimal(headers.value(i), 255);
+        long v = decimal(i, 255);
         return v < 0 ? -2 : (int) v;
     }
 
@@ -362,8 +371,15 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         if (i < 0) {
             return -1;
         }
-        long v = ByteScan.parseDecimal(headers.value(i), Integer.MAX_VALUE);
+        long v = decimal(i, Integer.MAX_VALUE);
         return v < 0 ? -2 : v;
+    }
+
+    /** A numeric header value, read from the bytes while the line is untouched. */
+    private long decimal(int i, long max) {
+        int vs = headers.rawValueStart(i);
+        return vs >= 0 ? ByteScan.parseDecimal(buf, vs, headers.rawValueEnd(i), max)
+                : ByteScan.parseDecimal(headers.value(i), max);
     }
 
     /** The Content-Type value, or null. */

@@ -57,7 +57,7 @@ public final class SipParser {
         StartLine sl = readStartLine(b, p, lineEnd);
 
         // Header lines.
-        HeaderTable headers = new HeaderTable(b, 16);
+        HeaderTable headers = new HeaderTable(b, off, end, 16);
         p = startLineEnd;
         int headerLimit = Math.min(end, startLineEnd + limits.maxHeaderBlock());
         String error = sl.error;
@@ -134,7 +134,8 @@ public final class SipParser {
         if (error == null) {
             int cl = headers.indexOf(HeaderName.CONTENT_LENGTH, 0);
             if (cl >= 0) {
-                long declared = ByteScan.parseDecimal(headers.value(cl), Integer.MAX_VALUE);
+                long declared = ByteScan.parseDecimal(b, headers.rawValueStart(cl), headers.rawValueEnd(cl),
+                        Integer.MAX_VALUE);
                 if (declared < 0) {
                     error = "malformed Content-Length: " + headers.value(cl);
                 } else if (declared > limits.maxBody()) {
@@ -157,7 +158,7 @@ public final class SipParser {
             msg = new SipResponse(b, startLineStart, startLineEnd, sl.version, sl.status, sl.reason,
                     headers, sepStart, sepEnd, b, bodyStart, bodyLen);
         } else {
-            msg = new SipRequest(b, startLineStart, startLineEnd, sl.method, sl.uri, sl.version,
+            msg = new SipRequest(b, startLineStart, startLineEnd, sl.method, sl.uri, sl.uriStart, sl.uriEnd, sl.version,
                     headers, sepStart, sepEnd, b, bodyStart, bodyLen);
         }
         if (error != null) {
@@ -170,7 +171,9 @@ public final class SipParser {
         boolean response;
         boolean usable = true;
         String method;
-        String uri;
+        String uri = "";  // null when the URI is the slice [uriStart, uriEnd) of the bytes
+        int uriStart;
+        int uriEnd;
         String version;
         int status;
         String reason;
@@ -182,7 +185,7 @@ public final class SipParser {
         if (e - s >= 4 && b[s] == 'S' && b[s + 1] == 'I' && b[s + 2] == 'P' && b[s + 3] == '/') {
             sl.response = true;
             int sp = indexOf(b, s, e, (byte) ' ');
-            sl.version = new String(b, s, (sp < 0 ? e : sp) - s, StandardCharsets.US_ASCII);
+            sl.version = version(b, s, (sp < 0 ? e : sp) - s);
             sl.reason = "";
             if (sp < 0 || sp + 4 > e || !ByteScan.isDigit(b[sp + 1]) || !ByteScan.isDigit(b[sp + 2])
                     || !ByteScan.isDigit(b[sp + 3]) || (sp + 4 < e && b[sp + 4] != ' ')) {
@@ -195,7 +198,7 @@ public final class SipParser {
                 sl.error = "status code " + sl.status + " is below 100";
                 sl.usable = false;
             }
-            sl.reason = sp + 5 <= e ? new String(b, sp + 5, e - sp - 5, StandardCharsets.UTF_8) : "";
+            sl.reason = sp + 5 <= e ? reason(b, sp + 5, e - sp - 5, sl.status) : "";
             return sl;
         }
         int sp1 = indexOf(b, s, e, (byte) ' ');
@@ -222,15 +225,31 @@ public final class SipParser {
             sl.usable = me > ms;
             return sl;
         }
-        sl.uri = new String(b, sp1 + 1, sp2 - sp1 - 1, StandardCharsets.UTF_8);
-        sl.version = new String(b, sp2 + 1, e - sp2 - 1, StandardCharsets.US_ASCII);
-        if (sl.uri.isEmpty() || sl.uri.indexOf(' ') >= 0 || sl.uri.indexOf('\t') >= 0) {
+        // The Request-URI stays a slice until someone reads it (SipRequest.requestUri()).
+        sl.uri = null;
+        sl.uriStart = sp1 + 1;
+        sl.uriEnd = sp2;
+        sl.version = version(b, sp2 + 1, e - sp2 - 1);
+        if (sp2 == sp1 + 1 || indexOf(b, sp1 + 1, sp2, (byte) ' ') >= 0 || indexOf(b, sp1 + 1, sp2, (byte) '\t') >= 0) {
             // RFC 3261 §7.1: single SP separators and no white space inside the Request-URI.
             sl.error = "Request-URI contains white space or the request line has extra spaces";
         } else if (sl.version.isEmpty()) {
             sl.error = "request line has no SIP-Version";
         }
         return sl;
+    }
+
+    private static final String SIP_2_0 = "SIP/2.0";
+
+    /** Nearly every message says SIP/2.0: share one String instead of making one per message. */
+    private static String version(byte[] b, int off, int len) {
+        return ByteScan.equalsAscii(b, off, len, SIP_2_0) ? SIP_2_0 : new String(b, off, len, StandardCharsets.US_ASCII);
+    }
+
+    /** Likewise the default reason phrase of the status code ("OK", "Ringing", ...). */
+    private static String reason(byte[] b, int off, int len, int status) {
+        String usual = ReasonPhrases.of(status);
+        return ByteScan.equalsAscii(b, off, len, usual) ? usual : new String(b, off, len, StandardCharsets.UTF_8);
     }
 
     static int indexOf(byte[] b, int from, int to, byte v) {

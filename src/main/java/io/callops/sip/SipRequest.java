@@ -1,16 +1,23 @@
 package io.callops.sip;
 
+import java.nio.charset.StandardCharsets;
+
 /** A SIP request: {@code Method SP Request-URI SP SIP-Version} (RFC 3261 §7.1). */
 public final class SipRequest extends SipMessage {
     private final String method;
-    private String requestUri;
+    private String requestUri; // null until first read when parsed: then [uriStart, uriEnd) of buf
+    private final int uriStart;
+    private final int uriEnd;
     private final String version;
 
-    SipRequest(byte[] buf, int startLineStart, int startLineEnd, String method, String requestUri, String version,
-               HeaderTable headers, int sepStart, int sepEnd, byte[] bodyBuf, int bodyOff, int bodyLen) {
+    SipRequest(byte[] buf, int startLineStart, int startLineEnd, String method, String requestUri, int uriStart,
+               int uriEnd, String version, HeaderTable headers, int sepStart, int sepEnd, byte[] bodyBuf,
+               int bodyOff, int bodyLen) {
         super(buf, startLineStart, startLineEnd, headers, sepStart, sepEnd, bodyBuf, bodyOff, bodyLen);
         this.method = method;
         this.requestUri = requestUri;
+        this.uriStart = uriStart;
+        this.uriEnd = uriEnd;
         this.version = version;
     }
 
@@ -18,6 +25,8 @@ public final class SipRequest extends SipMessage {
         super(other);
         this.method = other.method;
         this.requestUri = other.requestUri;
+        this.uriStart = other.uriStart;
+        this.uriEnd = other.uriEnd;
         this.version = other.version;
     }
 
@@ -36,6 +45,10 @@ public final class SipRequest extends SipMessage {
 
     /** The Request-URI as written on the wire. */
     public String requestUri() {
+        if (requestUri == null) {
+            // Created on first use: a proxy that only relays by Route never needs it as text.
+            requestUri = new String(buf, uriStart, uriEnd - uriStart, StandardCharsets.UTF_8);
+        }
         return requestUri;
     }
 
@@ -50,6 +63,6 @@ public final class SipRequest extends SipMessage {
 
     @Override
     public String startLine() {
-        return method + ' ' + requestUri + ' ' + version;
+        return method + ' ' + requestUri() + ' ' + version;
     }
 }

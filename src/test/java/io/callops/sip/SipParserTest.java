@@ -210,4 +210,27 @@ class SipParserTest {
         assertThat(again.contentLength()).isEqualTo(5);
         assertThat(again.bodyText()).isEqualTo("v=0\r\n");
     }
+
+    /** Headers of a message past 64 KiB cannot use 16-bit offsets; the table must still work. */
+    @Test
+    void messagesLargerThan64KiBParseEditAndWriteBack() {
+        SipParser big = new SipParser(new ParserLimits(8 * 1024, 128 * 1024, 256, 256 * 1024));
+        String filler = "x".repeat(70_000);
+        String text = SampleMessages.INVITE.replace("User-Agent: ExamplePhone/1.2\r\n",
+                "User-Agent: ExamplePhone/1.2\r\nX-Filler: " + filler + "\r\nSubject: after the filler\r\n");
+        ParseResult pr = big.parse(bytes(text));
+        assertThat(pr).isInstanceOf(ParseResult.Success.class);
+        SipRequest r = (SipRequest) ((ParseResult.Success) pr).message();
+        assertThat(r.toBytes()).isEqualTo(bytes(text));
+        assertThat(r.header("X-Filler")).hasSize(70_000);
+        assertThat(r.header(HeaderName.SUBJECT)).isEqualTo("after the filler");
+        assertThat(r.contentLength()).isEqualTo(224);
+        assertThat(r.topViaBranch()).isEqualTo("z9hG4bK776asdhds");
+        r.addFirst(HeaderName.VIA, "SIP/2.0/UDP 127.0.0.1;branch=z9hG4bKbig");
+        r.removeHeader(HeaderName.SUBJECT);
+        assertThat(r.topViaBranch()).isEqualTo("z9hG4bKbig");
+        assertThat(r.contentLength()).isEqualTo(224);
+        assertThat(r.header(HeaderName.SUBJECT)).isNull();
+        assertThat(r.bodyText()).startsWith("v=0\r\n");
+    }
 }
