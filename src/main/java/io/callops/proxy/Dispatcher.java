@@ -9,6 +9,7 @@ import io.callops.transport.Flow;
 import io.callops.transport.InboundHandler;
 import io.callops.transport.SendResult;
 import io.callops.txn.ResponseRouting;
+import io.callops.txn.Worker;
 import io.callops.txn.WorkerPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +35,20 @@ public final class Dispatcher implements InboundHandler {
     public void onMessage(SipMessage message, Flow flow) {
         int index = workers.indexFor(message.callId());
         ProxyCore core = cores[index];
-        workers.get(index).execute(() -> {
-            try {
-                core.receive(message, flow);
-            } catch (RuntimeException e) {
-                log.error("failed to process a message from {} call_id={}", flow.remote(), message.callId(), e);
-            }
-        });
+        Worker worker = workers.get(index);
+        if (worker.inWorker()) {
+            process(core, message, flow); // read by the loop that owns the call: no hand-over
+        } else {
+            worker.execute(() -> process(core, message, flow));
+        }
+    }
+
+    private static void process(ProxyCore core, SipMessage message, Flow flow) {
+        try {
+            core.receive(message, flow);
+        } catch (RuntimeException e) {
+            log.error("failed to process a message from {} call_id={}", flow.remote(), message.callId(), e);
+        }
     }
 
     @Override

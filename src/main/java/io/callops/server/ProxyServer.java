@@ -52,17 +52,14 @@ public final class ProxyServer implements AutoCloseable {
     private ProxyServer(ServerConfig config) {
         this.config = config;
         SipConfig sip = config.sip();
-        this.workers = new WorkerPool(sip.effectiveWorkers());
         TimerSettings timers = new TimerSettings(sip.t1Ms(), sip.t2Ms(), sip.t4Ms(), sip.timerCMs());
         this.location = new LocationService(() -> System.nanoTime() / 1_000_000L, config.registrar().maxContactsPerAor());
         Registrar registrar = new Registrar(new RegistrarSettings(config.registrar().minExpires(),
                 config.registrar().maxExpires(), config.registrar().defaultExpires(),
                 config.registrar().maxContactsPerAor()), location, Clock.systemUTC());
-        ProxyCore[] cores = new ProxyCore[workers.size()];
-        this.layers = new TransactionLayer[workers.size()];
         ParserLimits limits = new ParserLimits(8 * 1024, 64 * 1024, 256, sip.maxMessageSize());
         TransportSettings ts = TransportSettings.DEFAULT
-                .withIoThreads(sip.ioThreads())
+                .withIoThreads(sip.effectiveWorkers())
                 .withUdpBuffers(sip.udpReceiveBuffer(), sip.udpSendBuffer())
                 .withTcpIdleTimeout(Duration.ofSeconds(sip.tcpIdleTimeoutS()))
                 .withTcpConnectTimeout(Duration.ofMillis(sip.tcpConnectTimeoutMs()))
@@ -70,6 +67,9 @@ public final class ProxyServer implements AutoCloseable {
                 .withParserLimits(limits);
         DispatcherHolder holder = new DispatcherHolder();
         this.transport = new NettySipTransport(config.listen(), ts, holder);
+        this.workers = new WorkerPool(transport.eventLoops());
+        ProxyCore[] cores = new ProxyCore[workers.size()];
+        this.layers = new TransactionLayer[workers.size()];
         this.services = new ProxyServices(transport, new OurAddresses(config.listen(), config.localDomains()),
                 new RouteTable(allRoutes(config)), loadRouter(config), new RegistrarLocator(registrar), resolver,
                 new RequestValidator(Set.of()), new ProxySettings(sip.maxForwardsDefault(),

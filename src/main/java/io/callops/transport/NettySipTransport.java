@@ -7,6 +7,9 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DatagramChannel;
@@ -48,7 +51,7 @@ public final class NettySipTransport implements SipTransport {
     private volatile List<ListenAddress> bound;
     private volatile UdpSender udp;
     private volatile TcpSender tcp;
-    private EventLoops loops;
+    private final EventLoops loops;
     private final List<Channel> listenChannels = new ArrayList<>();
 
     public NettySipTransport(List<ListenAddress> listen, TransportSettings settings, InboundHandler handler) {
@@ -58,6 +61,20 @@ public final class NettySipTransport implements SipTransport {
         this.bound = configured;
         this.context = new TransportContext(settings, stats,
                 new InboundDispatcher(new SipParser(settings.parserLimits()), handler, stats), new TcpConnections(stats));
+        this.loops = new EventLoops(settings.ioThreads());
+    }
+
+    /**
+     * The I/O event loops, in a fixed order. They exist from construction on, so the layers
+     * above can run their per-call work on them: a message handled on the loop that read it
+     * and answered on a socket of that same loop costs no thread hand-over at all.
+     */
+    public List<EventLoop> eventLoops() {
+        List<EventLoop> out = new ArrayList<>();
+        for (EventExecutor e : loops.group) {
+            out.add((EventLoop) e);
+        }
+        return out;
     }
 
     /** Binds every listen address. Throws {@link TransportBindException} naming the first that fails, closing the rest. */
@@ -65,29 +82,28 @@ public final class NettySipTransport implements SipTransport {
         if (state != State.NEW) {
             throw new IllegalStateException("transport already " + state.name().toLowerCase());
         }
-        loops = new EventLoops(settings.ioThreads());
         if (loops.epoll) {
             log.info("SIP transport uses {} with {} I/O thread(s)", loops.name(), settings.ioThreads());
         } else {
             log.info("SIP transport uses {} with {} I/O thread(s); epoll unavailable: {}", loops.name(),
                     settings.ioThreads(), String.valueOf(EventLoops.epollUnavailabilityCause()));
         }
-        LinkedHashMap<InetSocketAddress, Channel> udpSockets = new LinkedHashMap<>();
+        LinkedHashMap<InetSocketAddress, List<Channel>> udpSockets = new LinkedHashMap<>();
         List<ListenAddress> actual = new ArrayList<>();
         for (ListenAddress la : configured) {
-            Channel ch;
+            List<Channel> chs;
             try {
-                ch = la.transport() == TransportType.UDP ? bindUdp(la) : bindTcp(la);
+                chs = la.transport() == TransportType.UDP ? bindUdp(la) : List.of(bindTcp(la));
             } catch (RuntimeException | IOException e) {
                 state = State.CLOSED;
                 shutdown();
                 throw new TransportBindException(la, e);
             }
-            listenChannels.add(ch);
-            ListenAddress now = new ListenAddress(la.transport(), (InetSocketAddress) ch.localAddress());
+            listenChannels.addAll(chs);
+            ListenAddress now = new ListenAddress(la.transport(), (InetSocketAddress) chs.get(0).localAddress());
             actual.add(now);
             if (la.transport() == TransportType.UDP) {
-                udpSockets.put(now.address(), ch);
+                udpSockets.put(now.address(), chs);
             }
             log.info("listening on {}", now);
         }
@@ -97,16 +113,45 @@ public final class NettySipTransport implements SipTransport {
         state = State.RUNNING;
     }
 
-    private Channel bindUdp(ListenAddress la) throws IOException {
+    /**
+     * Binds one UDP socket per event loop on the same address (SO_REUSEPORT, epoll only): the
+     * kernel spreads peers over the sockets, every loop reads its own, and a loop sends from
+     * its own socket without handing the write to another thread.
+     */
+    private List<Channel> bindUdp(ListenAddress la) throws IOException {
+        List<Channel> out = new ArrayList<>();
+        InetSocketAddress address = la.address();
+        try {
+            for (EventLoop loop : eventLoops()) {
+                Channel ch = bindUdpOn(loop, la, address);
+                out.add(ch);
+                address = (InetSocketAddress) ch.localAddress(); // a port 0 request gets one port for all
+                if (!loops.epoll) {
+                    break; // NIO has no SO_REUSEPORT: one socket, read by one loop
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Channel ch : out) {
+                ch.close();
+            }
+            throw e;
+        }
+        return out;
+    }
+
+    private Channel bindUdpOn(EventLoop loop, ListenAddress la, InetSocketAddress address) throws IOException {
         Bootstrap b = new Bootstrap()
-                .group(loops.group)
+                .group(loop)
                 .channel(loops.datagramChannel())
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(UDP_READ_BUFFER))
                 .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBufferBytes())
                 .option(ChannelOption.SO_SNDBUF, settings.udpSendBufferBytes())
                 .handler(new UdpInboundHandler(context.dispatcher(), stats));
-        Channel ch = await(b.bind(la.address()));
+        if (loops.epoll) {
+            b.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
+        Channel ch = await(b.bind(address));
         checkBufferSizes(la, (DatagramChannel) ch);
         return ch;
     }

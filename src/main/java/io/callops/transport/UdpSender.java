@@ -6,6 +6,7 @@ import io.netty.channel.socket.DatagramPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,15 +18,26 @@ final class UdpSender {
     /** 65,535 minus the 8-byte UDP and 20-byte IPv4 headers. */
     static final int MAX_PAYLOAD = 65_507;
 
-    private final Map<InetSocketAddress, Channel> byLocal;
-    private final Channel first;
+    private final Map<InetSocketAddress, List<Channel>> byLocal;
+    private final List<Channel> first;
     private final TransportStats stats;
 
-    /** @param sockets bound UDP channels by their bound address, in configuration order */
-    UdpSender(LinkedHashMap<InetSocketAddress, Channel> sockets, TransportStats stats) {
+    /** @param sockets bound UDP channels (one per event loop) by their bound address, in configuration order */
+    UdpSender(LinkedHashMap<InetSocketAddress, List<Channel>> sockets, TransportStats stats) {
         this.byLocal = Map.copyOf(sockets);
         this.first = sockets.isEmpty() ? null : sockets.values().iterator().next();
         this.stats = stats;
+    }
+
+    /** The socket of the calling event loop when it has one (no thread hand-over), else the first. */
+    private static Channel pick(List<Channel> sockets) {
+        for (int i = 0; i < sockets.size(); i++) {
+            Channel ch = sockets.get(i);
+            if (ch.eventLoop().inEventLoop()) {
+                return ch;
+            }
+        }
+        return sockets.get(0);
     }
 
     /** Sends from the socket bound to {@code local}, or from the first one if none is. */
@@ -34,7 +46,8 @@ final class UdpSender {
             SendOutcome.failed(stats, result, new MessageTooLargeException(bytes.length, MAX_PAYLOAD));
             return;
         }
-        Channel ch = local == null ? first : byLocal.getOrDefault(local, first);
+        List<Channel> sockets = local == null ? first : byLocal.getOrDefault(local, first);
+        Channel ch = sockets == null ? null : pick(sockets);
         if (ch == null) {
             SendOutcome.failed(stats, result, new IOException("no UDP listen address to send from"));
             return;

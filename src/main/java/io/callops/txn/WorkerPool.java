@@ -2,16 +2,25 @@ package io.callops.txn;
 
 import io.netty.channel.DefaultEventLoop;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The workers of the proxy. A call's worker is chosen by hashing its Call-ID, so every
  * message of a call, and every timer of it, runs on the same thread.
+ *
+ * <p>In the server the workers are the transport's own I/O event loops: a message read by
+ * the loop that owns its call is processed right there, and the answer leaves from that
+ * loop's socket, with no thread hand-over. A pool can also own its threads (tests, tools).
  */
 public final class WorkerPool implements AutoCloseable {
     private final LoopWorker[] workers;
+    private final boolean owned;
 
+    /** A pool with its own {@code size} threads. */
     public WorkerPool(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("worker pool size must be at least 1");
@@ -21,6 +30,20 @@ public final class WorkerPool implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             workers[i] = new LoopWorker(new DefaultEventLoop(threads));
         }
+        owned = true;
+    }
+
+    /** A pool over event loops someone else owns and shuts down (the transport's). */
+    public WorkerPool(List<? extends EventExecutor> loops) {
+        if (loops.isEmpty()) {
+            throw new IllegalArgumentException("worker pool needs at least one event loop");
+        }
+        List<LoopWorker> w = new ArrayList<>();
+        for (EventExecutor e : loops) {
+            w.add(new LoopWorker(e));
+        }
+        workers = w.toArray(new LoopWorker[0]);
+        owned = false;
     }
 
     public int size() {
@@ -48,8 +71,11 @@ public final class WorkerPool implements AutoCloseable {
         return workers[indexFor(callId)];
     }
 
-    /** Stops the workers; queued tasks run first, for at most {@code timeoutMs}. */
+    /** Stops threads the pool owns; queued tasks run first, for at most {@code timeoutMs}. */
     public void shutdown(long timeoutMs) {
+        if (!owned) {
+            return;
+        }
         for (LoopWorker w : workers) {
             w.loop.shutdownGracefully(0, timeoutMs, TimeUnit.MILLISECONDS);
         }
@@ -64,9 +90,9 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private static final class LoopWorker implements Worker {
-        final DefaultEventLoop loop;
+        final EventExecutor loop;
 
-        LoopWorker(DefaultEventLoop loop) {
+        LoopWorker(EventExecutor loop) {
             this.loop = loop;
         }
 

@@ -49,7 +49,6 @@ final class ConfigBinder {
                         integer("sip.max_tcp_connections"),
                         integer("sip.udp_receive_buffer"),
                         integer("sip.udp_send_buffer"),
-                        integer("sip.io_threads"),
                         integer("sip.workers"),
                         integer("sip.max_message_size"),
                         bool("sip.record_route"),

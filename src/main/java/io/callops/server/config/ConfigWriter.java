@@ -44,7 +44,6 @@ public final class ConfigWriter {
         sip.put("max_tcp_connections", s.maxTcpConnections());
         sip.put("udp_receive_buffer", s.udpReceiveBuffer());
         sip.put("udp_send_buffer", s.udpSendBuffer());
-        sip.put("io_threads", s.ioThreads());
         sip.put("workers", s.workers());
         sip.put("max_message_size", s.maxMessageSize());
         sip.put("record_route", s.recordRoute());

@@ -12,8 +12,8 @@ package io.callops.server.config;
  * @param maxTcpConnections   refuse new TCP connections beyond this number
  * @param udpReceiveBuffer    SO_RCVBUF for UDP sockets, bytes
  * @param udpSendBuffer       SO_SNDBUF for UDP sockets, bytes
- * @param ioThreads           event-loop threads for socket I/O
- * @param workers             threads for SIP processing; 0 = number of CPU cores
+ * @param workers             threads doing socket I/O and SIP processing (each owns the calls
+ *                            whose Call-ID hashes to it); 0 = number of CPU cores
  * @param maxMessageSize      larger SIP messages are rejected
  * @param recordRoute         insert Record-Route so in-dialog requests pass through the proxy
  * @param maxForwardsDefault  Max-Forwards put into requests that arrive without one
@@ -29,7 +29,6 @@ public record SipConfig(
         int maxTcpConnections,
         int udpReceiveBuffer,
         int udpSendBuffer,
-        int ioThreads,
         int workers,
         int maxMessageSize,
         boolean recordRoute,
@@ -52,7 +51,6 @@ public record SipConfig(
         Check.positive("sip.max_tcp_connections", maxTcpConnections);
         Check.positive("sip.udp_receive_buffer", udpReceiveBuffer);
         Check.positive("sip.udp_send_buffer", udpSendBuffer);
-        Check.positive("sip.io_threads", ioThreads);
         Check.nonNegative("sip.workers", workers);
         Check.between("sip.max_message_size", maxMessageSize, MIN_MESSAGE_SIZE, Integer.MAX_VALUE);
         // Max-Forwards is 0..255 on the wire in practice; 0 would make every request die at the next hop.

@@ -27,7 +27,6 @@ class ValidationTest {
         "sip.max_tcp_connections     | 0      | config key sip.max_tcp_connections: must be > 0 (got 0)",
         "sip.udp_receive_buffer      | 0      | config key sip.udp_receive_buffer: must be > 0 (got 0)",
         "sip.udp_send_buffer         | 0      | config key sip.udp_send_buffer: must be > 0 (got 0)",
-        "sip.io_threads              | 0      | config key sip.io_threads: must be > 0 (got 0)",
         "sip.workers                 | -1     | config key sip.workers: must be >= 0 (got -1)",
         "sip.max_message_size        | 100    | config key sip.max_message_size: must be between 1024 and 2147483647 (got 100)",
         "sip.max_forwards_default    | 256    | config key sip.max_forwards_default: must be between 1 and 255 (got 256)",
