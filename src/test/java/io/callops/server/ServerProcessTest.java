@@ -1,0 +1,102 @@
+package io.callops.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callops.testsupport.FreePorts;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server as a user runs it: a separate JVM started by Main, stopped with SIGTERM. */
+class ServerProcessTest {
+    @TempDir
+    Path dir;
+
+    private Process start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
+    }
+
+    private String output() throws IOException {
+        return Files.readString(dir.resolve("out.log"));
+    }
+
+    @Test
+    void answersOptionsAndExitsZeroOnSigterm() throws Exception {
+        int port = FreePorts.udpAndTcp();
+        Process p = start("--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!output().contains("callops listening on") && System.nanoTime() < deadline && p.isAlive()) {
+                Thread.sleep(100);
+            }
+            assertThat(output()).contains("callops listening on");
+            // A request addressed to us with Max-Forwards 0 is answered by the proxy itself.
+            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                s.setSoTimeout(3000);
+                String req = "OPTIONS sip:x@127.0.0.1:" + port + " SIP/2.0\r\n"
+                        + "Via: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bKproc1;rport\r\n"
+                        + "Max-Forwards: 0\r\nFrom: <sip:t@127.0.0.1>;tag=1\r\nTo: <sip:x@127.0.0.1>\r\n"
+                        + "Call-ID: proc-1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+                byte[] b = req.getBytes(StandardCharsets.US_ASCII);
+                s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
+                DatagramPacket in = new DatagramPacket(new byte[4096], 4096);
+                s.receive(in);
+                assertThat(new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8)).startsWith("SIP/2.0 483 ");
+            }
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(this::safeOutput).isZero();
+            assertThat(output()).contains("callops stopped");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void unknownOptionStopsTheStartWithExitTwo() throws Exception {
+        Process p = start("--listne", "udp:127.0.0.1:5060");
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(output()).contains("--listne");
+    }
+
+    @Test
+    void unknownConfigKeyStopsTheStartWithExitTwo() throws Exception {
+        Path cfg = dir.resolve("callops.yaml");
+        Files.writeString(cfg, "sip:\n  t1: 500\n");
+        Process p = start("--config", cfg.toString());
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(output()).contains("sip.t1");
+    }
+
+    @Test
+    void listenAddressInUseStopsTheStartWithAMessage() throws Exception {
+        try (DatagramSocket busy = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Process p = start("--listen", "udp:127.0.0.1:" + busy.getLocalPort());
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(output()).contains("udp:127.0.0.1:" + busy.getLocalPort());
+        }
+    }
+
+    private String safeOutput() {
+        try {
+            return output();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
