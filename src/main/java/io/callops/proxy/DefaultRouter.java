@@ -39,7 +39,7 @@ public final class DefaultRouter implements Router {
             return;
         }
         req.recordRoute();
-        Optional<String> route = req.routes().lookup(req.request().requestUri());
+        Optional<String> route = req.routes().lookup(req.request().parsedRequestUri());
         if (route.isPresent()) {
             req.relay(Target.via(route.get()));
             return;

@@ -65,7 +65,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
     @Override
     public boolean isForUs() {
         try {
-            return core.services().addresses().isOurDomain(Uri.parse(request.requestUri()));
+            return core.services().addresses().isOurDomain(request.parsedRequestUri());
         } catch (RuntimeException e) {
             return false;
         }
@@ -168,7 +168,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
         } else if (out.hasHeader(HeaderName.ROUTE)) {
             nextHopUri = routeTarget(out);
         } else {
-            nextHopUri = out.requestUri();
+            nextHopUri = null; // the Request-URI, already parsed
         }
         b.request = out;
         if (t.flow() != null && t.nextHopUri() == null && !out.hasHeader(HeaderName.ROUTE)) {
@@ -177,9 +177,10 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
         }
         NextHop hop;
         try {
-            hop = NextHop.fromUri(Uri.parse(nextHopUri));
+            hop = NextHop.fromUri(nextHopUri == null ? out.parsedRequestUri() : Uri.parse(nextHopUri));
         } catch (RuntimeException e) {
-            log.info("cannot route call_id={} to {}: {}", request.callId(), nextHopUri, e.getMessage());
+            log.info("cannot route call_id={} to {}: {}", request.callId(),
+                    nextHopUri == null ? out.requestUri() : nextHopUri, e.getMessage());
             b.finish(e.getMessage() != null && e.getMessage().contains("transport") ? 503 : 416, null, null);
             checkCompletion();
             return;
@@ -330,12 +331,30 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
             finalSent = true;
             server.respond(up);
             cancelOthers(b);
+            releaseFinishedBranches();
             return;
         }
         if (code >= 600 && invite) {
             cancelOthers(b); // §16.7 step 5: a 6xx ends the search
         }
         checkCompletion();
+        if (finalSent) {
+            releaseFinishedBranches();
+        }
+    }
+
+    /**
+     * Once the answer went upstream, finished branches keep nothing: this context lives on
+     * for a while behind the INVITE's transaction (2xx retransmissions), and holding every
+     * branch's messages that long would cost memory per call for no use.
+     */
+    private void releaseFinishedBranches() {
+        for (Branch b : branches) {
+            if (b.isFinal()) {
+                b.request = null;
+                b.finalResponse = null;
+            }
+        }
     }
 
     @Override

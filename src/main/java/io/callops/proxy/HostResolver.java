@@ -26,7 +26,11 @@ public final class HostResolver implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
+    private static final int MAX_LITERALS = 4096;
+
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    /** IP literals already converted: the same few peers send most of the traffic. */
+    private final ConcurrentHashMap<String, InetAddress> literals = new ConcurrentHashMap<>();
     public final LongAdder lookups = new LongAdder();
     public final LongAdder failures = new LongAdder();
 
@@ -37,9 +41,19 @@ public final class HostResolver implements AutoCloseable {
      * hits, otherwise on a resolver thread (the caller hops back to its worker).
      */
     public void resolve(String host, BiConsumer<InetAddress, Throwable> callback) {
+        InetAddress literal = literals.get(host);
+        if (literal != null) {
+            callback.accept(literal, null);
+            return;
+        }
         if (IpLiterals.isIpLiteral(host)) {
             try {
-                callback.accept(InetAddress.getByName(host), null); // a literal: no lookup happens
+                InetAddress a = InetAddress.getByName(host); // a literal: no lookup happens
+                if (literals.size() > MAX_LITERALS) {
+                    literals.clear(); // bounded: a flood of distinct addresses cannot grow it
+                }
+                literals.put(host, a);
+                callback.accept(a, null);
             } catch (UnknownHostException e) {
                 callback.accept(null, e);
             }

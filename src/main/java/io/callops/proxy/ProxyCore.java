@@ -219,8 +219,8 @@ public final class ProxyCore implements TransactionUser {
     private boolean removeOurRoutes(SipRequest r) {
         boolean ours = false;
         try {
-            if (r.hasHeader(HeaderName.ROUTE) && services.addresses().isListenUri(Uri.parse(r.requestUri()))
-                    && Uri.parse(r.requestUri()) instanceof io.callops.sip.uri.SipUri su && su.lr()) {
+            if (r.hasHeader(HeaderName.ROUTE) && services.addresses().isListenUri(r.parsedRequestUri())
+                    && r.parsedRequestUri() instanceof io.callops.sip.uri.SipUri su && su.lr()) {
                 List<String> routes = r.headerValues(HeaderName.ROUTE);
                 String last = routes.get(routes.size() - 1);
                 r.setRequestUri(NameAddr.parse(last).uri().toString());

@@ -50,10 +50,16 @@ public final class RouteTable {
 
     /** The next hop for a Request-URI, if a route matches. */
     public Optional<String> lookup(String requestUri) {
-        Uri u;
         try {
-            u = Uri.parse(requestUri);
+            return lookup(Uri.parse(requestUri));
         } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The next hop for a parsed Request-URI, if a route matches. */
+    public Optional<String> lookup(Uri u) {
+        if (byDomain.isEmpty() && byPrefix.isEmpty()) {
             return Optional.empty();
         }
         String user = null;

@@ -61,7 +61,7 @@ public final class RequestValidator {
             return bad("Request-URI '" + shorten(uriText) + "' contains '<', '>' or white space");
         }
         try {
-            ruri = Uri.parse(uriText);
+            ruri = r.parsedRequestUri();
         } catch (RuntimeException e) {
             return bad("Request-URI: " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.callops.transport;
 
 import java.net.Inet6Address;
+import io.callops.sip.uri.HostSyntax;
 import java.net.InetAddress;
 
 /** Recognises and writes IP literals without touching DNS. */
@@ -12,25 +13,7 @@ public final class IpLiterals {
             return false;
         }
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.indexOf(':') >= 0) {
-            for (int i = 0; i < h.length(); i++) {
-                char c = h.charAt(i);
-                if (!(Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        String[] parts = h.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
-                return false;
-            }
-        }
-        return true;
+        return h.indexOf(':') >= 0 ? HostSyntax.isIPv6(h) : HostSyntax.isIPv4(h);
     }
 
     /** An address as it is written in a SIP URI or Via: IPv6 in brackets. */

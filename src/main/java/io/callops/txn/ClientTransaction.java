@@ -19,8 +19,8 @@ public final class ClientTransaction {
 
     private final TransactionLayer layer;
     private final String key;
-    private final SipRequest request;
-    private final byte[] bytes;
+    private SipRequest request;      // released once a final response came
+    private byte[] bytes;
     private final Destination destination;
     private final ClientTransactionListener listener;
     private final boolean invite;
@@ -166,6 +166,10 @@ public final class ClientTransaction {
 
     private void completeWith(SipResponse r) {
         TimerSettings t = layer.timers();
+        SipRequest sent = request;
+        // Nothing is retransmitted any more; the lingering state is the ACK and the listener.
+        request = null;
+        bytes = null;
         boolean unreliable = !destination.transport().reliable();
         int code = r.statusCode();
         if (invite && code < 300) {
@@ -173,7 +177,7 @@ public final class ClientTransaction {
             endTimer = layer.worker().schedule(this::terminate, t.transactionTimeout()); // timer M
         } else if (invite) {
             state = State.COMPLETED;
-            ack = buildAck(r).toBytes();
+            ack = buildAck(sent, r).toBytes();
             layer.send(flow != null ? Destination.of(flow) : destination, ack, null);
             endTimer = layer.worker().schedule(this::terminate, unreliable ? 32_000 : 0); // timer D
         } else {
@@ -183,7 +187,7 @@ public final class ClientTransaction {
     }
 
     /** The ACK for a non-2xx final response (§17.1.1.3). */
-    private SipRequest buildAck(SipResponse r) {
+    private static SipRequest buildAck(SipRequest request, SipResponse r) {
         MessageBuilder b = MessageBuilder.request(SipMethod.ACK, request.requestUri());
         b.header(HeaderName.VIA, request.firstValue(HeaderName.VIA));
         for (String route : request.headerLines(HeaderName.ROUTE)) {

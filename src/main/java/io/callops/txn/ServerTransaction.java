@@ -17,7 +17,7 @@ public final class ServerTransaction {
 
     private final TransactionLayer layer;
     private final String key;
-    private final SipRequest request;
+    private SipRequest request;      // released once a final response went out
     private final Flow arrival;
     private final Flow responseFlow;
     private final boolean invite;
@@ -39,6 +39,7 @@ public final class ServerTransaction {
         this.state = invite ? State.PROCEEDING : State.TRYING;
     }
 
+    /** The request, until a final response was sent (then null: only its answer is kept). */
     public SipRequest request() {
         return request;
     }
@@ -104,6 +105,10 @@ public final class ServerTransaction {
             state = State.PROCEEDING;
             return true;
         }
+        // A completed transaction lingers for up to 64*T1 only to answer retransmissions:
+        // keeping the request and its owner that long would hold every call's state in memory.
+        request = null;
+        owner = null;
         TimerSettings t = layer.timers();
         boolean unreliable = !arrival.transport().reliable();
         if (invite && code < 300) {

@@ -30,11 +30,14 @@ public final class Numbers {
                 throw new SipParseException(headerName + ": '" + abbreviate(s) + "' is not an unsigned number");
             }
         }
-        String significant = s.replaceFirst("^0+(?=.)", "");
-        if (significant.length() > 18 || Long.parseLong(significant) > max) {
-            throw new SipParseException(headerName + ": " + abbreviate(s) + " exceeds maximum " + max);
+        long v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+            if (v > max) {
+                throw new SipParseException(headerName + ": " + abbreviate(s) + " exceeds maximum " + max);
+            }
         }
-        return Long.parseLong(significant);
+        return v;
     }
 
     private static String abbreviate(String s) {

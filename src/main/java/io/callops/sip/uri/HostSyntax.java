@@ -22,16 +22,29 @@ public final class HostSyntax {
 
     /** IPv4address = 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT, each 0..255. */
     public static boolean isIPv4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !allDigits(part) || Integer.parseInt(part) > 255) {
+        // Scanned in place: this runs for every URI the proxy reads, so no split or regex.
+        int parts = 0;
+        int i = 0;
+        int n = s.length();
+        while (parts < 4) {
+            int start = i;
+            int value = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 3) {
+                value = value * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            if (i == start || value > 255) {
                 return false;
             }
+            parts++;
+            if (parts < 4) {
+                if (i >= n || s.charAt(i) != '.') {
+                    return false;
+                }
+                i++;
+            }
         }
-        return true;
+        return i == n;
     }
 
     /**
@@ -42,17 +55,23 @@ public final class HostSyntax {
         if (s.isEmpty() || s.length() > 255) {
             return false;
         }
-        String body = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-        if (body.isEmpty()) {
+        int end = s.charAt(s.length() - 1) == '.' ? s.length() - 1 : s.length();
+        if (end == 0) {
             return false;
         }
-        String[] labels = body.split("\\.", -1);
-        for (String label : labels) {
-            if (!isLabel(label)) {
-                return false;
+        int labelStart = 0;
+        for (int i = 0; i <= end; i++) {
+            if (i == end || s.charAt(i) == '.') {
+                if (!isLabel(s, labelStart, i)) {
+                    return false;
+                }
+                if (i == end) {
+                    return Character.isLetter(s.charAt(labelStart));
+                }
+                labelStart = i + 1;
             }
         }
-        return Character.isLetter(labels[labels.length - 1].charAt(0));
+        return false;
     }
 
     /** IPv6address per RFC 4291 §2.2 text forms, including "::" and an IPv4 tail. No zone ids. */
@@ -105,15 +124,16 @@ public final class HostSyntax {
         return count;
     }
 
-    private static boolean isLabel(String label) {
-        if (label.isEmpty() || label.length() > 63) {
+    private static boolean isLabel(String s, int from, int to) {
+        int len = to - from;
+        if (len == 0 || len > 63) {
             return false;
         }
-        if (!isAlphanum(label.charAt(0)) || !isAlphanum(label.charAt(label.length() - 1))) {
+        if (!isAlphanum(s.charAt(from)) || !isAlphanum(s.charAt(to - 1))) {
             return false;
         }
-        for (int i = 0; i < label.length(); i++) {
-            char c = label.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
             if (!isAlphanum(c) && c != '-') {
                 return false;
             }
