@@ -21,6 +21,7 @@ final class Branch {
     int finalCode;                 // 0 until final
     String finalReason;
     SipResponse finalResponse;     // from the network, or null when we made the result up
+    SipRequest beforeSizeSwitch;   // set when moved from UDP to TCP for its size: the copy to retry over UDP
 
     Branch(Target target) {
         this.target = target;

@@ -230,9 +230,12 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
     private void sendBranch(Branch b, TransportType transport, InetSocketAddress address, Flow flow) {
         SipRequest out = b.request;
         ListenAddress local = core.services().transport().localFor(transport);
-        if (flow == null && transport == TransportType.UDP && out.toBytes().length > core.services().settings().udpSizeLimit()
+        if (flow == null && transport == TransportType.UDP && b.beforeSizeSwitch == null
+                && out.toBytes().length > core.services().settings().udpSizeLimit()
                 && core.services().transport().localFor(TransportType.TCP) != null) {
-            transport = TransportType.TCP; // RFC 3261 §18.1.1: large requests go over TCP
+            // RFC 3261 §18.1.1: large requests go over TCP; the copy lets us retry over UDP.
+            b.beforeSizeSwitch = out.copy();
+            transport = TransportType.TCP;
             local = core.services().transport().localFor(TransportType.TCP);
         }
         if (recordRoute && !request.isMethod(SipMethod.REGISTER)) {
@@ -353,6 +356,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
             if (b.isFinal()) {
                 b.request = null;
                 b.finalResponse = null;
+                b.beforeSizeSwitch = null;
             }
         }
     }
@@ -377,6 +381,14 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
         Branch b = branchOf(ct);
         if (b == null || b.isFinal()) return;
         log.info("transport error towards {} call_id={}: {}", ct.destination(), request.callId(), error.toString());
+        if (b.beforeSizeSwitch != null && ct.destination().transport() == TransportType.TCP && !cancelled) {
+            // §18.1.1: a request sent over TCP only because of its size is retried over UDP
+            // when the TCP connection cannot be made.
+            b.timerC.cancel();
+            b.request = b.beforeSizeSwitch;
+            sendBranch(b, TransportType.UDP, ct.destination().address(), null);
+            return;
+        }
         b.finish(503, "Service Unavailable", null);
         checkCompletion();
     }

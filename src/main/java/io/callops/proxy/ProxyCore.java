@@ -183,9 +183,8 @@ public final class ProxyCore implements TransactionUser {
      */
     private boolean isLoop(SipRequest r) {
         List<String> vias = r.headerValues(HeaderName.VIA);
-        if (vias.size() < 2) return false;
         String expected = null;
-        for (int i = 1; i < vias.size(); i++) {
+        for (int i = 0; i < vias.size(); i++) {
             String v = vias.get(i);
             if (!isOurSentBy(v)) continue;
             if (expected == null) expected = BranchIds.COOKIE + BranchIds.loopHash(r) + '.';

@@ -28,13 +28,16 @@ public final class TestProxy implements AutoCloseable {
         all.put("dialog.store.type", "none");
         all.putAll(overrides);
         ServerConfig config = ConfigLoader.load(null, all);
-        return new TestProxy(ProxyServer.start(config), port);
+        ProxyServer server = ProxyServer.start(config);
+        // With the listen list overridden, the port is the first one actually listened on.
+        return new TestProxy(server, server.transport().listenAddresses().get(0).port());
     }
 
     public static TestProxy start() {
         return start(Map.of());
     }
 
+    /** The port of the first listen address. */
     public int port() {
         return port;
     }
