@@ -78,7 +78,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
 
     @Override
     public void recordRoute() {
-        recordRoute = true;
+        recordRoute = core.services().settings().recordRoute();
     }
 
     @Override

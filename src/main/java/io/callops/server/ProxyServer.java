@@ -73,7 +73,7 @@ public final class ProxyServer implements AutoCloseable {
         this.services = new ProxyServices(transport, new OurAddresses(config.listen(), config.localDomains()),
                 new RouteTable(allRoutes(config)), loadRouter(config), new RegistrarLocator(registrar), resolver,
                 new RequestValidator(Set.of()), new ProxySettings(sip.maxForwardsDefault(),
-                        sip.serverHeader().isEmpty() ? null : sip.serverHeader(), 1300));
+                        sip.serverHeader().isEmpty() ? null : sip.serverHeader(), 1300, sip.recordRoute()));
         for (int i = 0; i < cores.length; i++) {
             layers[i] = new TransactionLayer(workers.get(i), transport, timers, txnStats);
             cores[i] = new ProxyCore(workers.get(i), layers[i], services);

@@ -25,6 +25,7 @@ final class InboundDispatcher {
 
     /** {@code bytes} must be exactly one message (a datagram or a frame cut from a stream). */
     void deliver(byte[] bytes, Flow flow) {
+        SipTrace.received(flow.transport(), flow.remote(), bytes);
         stats.messagesReceived.increment();
         ParseResult result = parser.parse(bytes);
         try {

@@ -229,6 +229,7 @@ public final class NettySipTransport implements SipTransport {
 
     @Override
     public void send(Flow flow, byte[] bytes, SendResult result) {
+        SipTrace.sent(flow.transport(), flow.remote(), bytes);
         if (!checkSend(flow.transport(), flow.remote(), bytes, result)) {
             return;
         }
@@ -241,6 +242,7 @@ public final class NettySipTransport implements SipTransport {
 
     @Override
     public void send(TransportType type, InetSocketAddress destination, byte[] bytes, SendResult result) {
+        SipTrace.sent(type, destination, bytes);
         if (!checkSend(type, destination, bytes, result)) {
             return;
         }

@@ -94,6 +94,18 @@ class ProxyRoutingTest {
     }
 
     @Test
+    void recordRouteCanBeSwitchedOff() throws Exception {
+        try (DatagramSocket callee = udp(); DatagramSocket phone = udp();
+             TestProxy proxy = TestProxy.start(Map.of("sip.record_route", false,
+                     "routes", Map.of("bob", "sip:127.0.0.1:" + callee.getLocalPort())))) {
+            send(phone, invite("sip:bob@example.org", phone.getLocalPort(), "norr1", "", 10), proxy.port());
+            String got = receive(callee, "INVITE ");
+            assertThat(got).doesNotContain("Record-Route");
+            assertThat(got).contains("Via: SIP/2.0/UDP 127.0.0.1:" + proxy.port());
+        }
+    }
+
+    @Test
     void aLargeRequestMovesFromUdpToTcp() throws Exception {
         int calleePort = FreePorts.udpAndTcp();
         try (ServerSocket callee = new ServerSocket(calleePort, 5, InetAddress.getLoopbackAddress());

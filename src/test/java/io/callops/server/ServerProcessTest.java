@@ -33,9 +33,9 @@ class ServerProcessTest {
     }
 
     @Test
-    void answersOptionsAndExitsZeroOnSigterm() throws Exception {
+    void answersOptionsTracesItAndExitsZeroOnSigterm() throws Exception {
         int port = FreePorts.udpAndTcp();
-        Process p = start("--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port);
+        Process p = start("--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port, "--sip-trace");
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!output().contains("callops listening on") && System.nanoTime() < deadline && p.isAlive()) {
@@ -59,6 +59,8 @@ class ServerProcessTest {
             assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(this::safeOutput).isZero();
             assertThat(output()).contains("callops stopped");
+            // --sip-trace: both messages, whole, on the trace logger
+            assertThat(output()).contains("Call-ID: proc-1").contains("SIP/2.0 483 Too Many Hops");
         } finally {
             p.destroyForcibly();
         }
