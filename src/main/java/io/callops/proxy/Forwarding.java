@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
 final class Forwarding implements RequestContext, ClientTransactionListener {
     private static final Logger log = LoggerFactory.getLogger(Forwarding.class);
 
+    /** Room for the Via and Record-Route headers added after the size check. */
+    private static final int VIA_AND_RECORD_ROUTE_ALLOWANCE = 200;
+
     private final ProxyCore core;
     private final ServerTransaction server;
     private final SipRequest request;
@@ -231,7 +234,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
         SipRequest out = b.request;
         ListenAddress local = core.services().transport().localFor(transport);
         if (flow == null && transport == TransportType.UDP && b.beforeSizeSwitch == null
-                && out.toBytes().length > core.services().settings().udpSizeLimit()
+                && out.encodedLength() + VIA_AND_RECORD_ROUTE_ALLOWANCE > core.services().settings().udpSizeLimit()
                 && core.services().transport().localFor(TransportType.TCP) != null) {
             // RFC 3261 §18.1.1: large requests go over TCP; the copy lets us retry over UDP.
             b.beforeSizeSwitch = out.copy();

@@ -259,10 +259,22 @@ public final class RequestValidator {
                 return new Verdict.Drop(h.canonical() + " is missing");
             }
         }
+        if (r.cseqNumber() < 0) {
+            return new Verdict.Drop("CSeq '" + shorten(r.header(HeaderName.CSEQ)) + "' is malformed"); // RFC 4475 §3.1.2.5
+        }
+        // Responses are the bulk of the traffic: only the top Via is ours to read, and the
+        // lower ones are parsed only when one of them may name the broadcast address.
         try {
-            CSeq.parse(r.header(HeaderName.CSEQ));
+            Via.parse(r.firstValue(HeaderName.VIA));
         } catch (RuntimeException e) {
-            return new Verdict.Drop(e.getMessage()); // RFC 4475 §3.1.2.5
+            return new Verdict.Drop("top Via: " + e.getMessage());
+        }
+        boolean mayBroadcast = false;
+        for (String line : r.headerLines(HeaderName.VIA)) {
+            mayBroadcast |= line.contains("255.255.255.255");
+        }
+        if (!mayBroadcast) {
+            return Verdict.ACCEPT;
         }
         List<Via> vias = new ArrayList<>();
         for (String line : r.headerLines(HeaderName.VIA)) {

@@ -421,6 +421,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     // ---------------------------------------------------------------- writing
 
     /** Writes the message: untouched parts as they came, changed parts in canonical form. */
+    /** The number of bytes {@link #toBytes()} would write, without writing them. */
+    public int encodedLength() {
+        int startLen = startLineEdited ? HeaderTable.utf8Length(startLine()) + 2 : startLineEnd - startLineStart;
+        int sepLen = separatorEnd > separatorStart ? separatorEnd - separatorStart : 2;
+        return startLen + headers.encodedLength() + sepLen + bodyLen;
+    }
+
     public byte[] toBytes() {
         byte[] startLine = startLineEdited ? (startLine() + "\r\n").getBytes(StandardCharsets.UTF_8) : null;
         int startLen = startLine != null ? startLine.length : startLineEnd - startLineStart;

@@ -33,12 +33,12 @@ public final class ClientTransaction {
     private long retransmitInterval;
     private int lastStatus;
 
-    ClientTransaction(TransactionLayer layer, String key, SipRequest request, Destination destination,
+    ClientTransaction(TransactionLayer layer, String key, SipRequest request, byte[] bytes, Destination destination,
                       ClientTransactionListener listener) {
         this.layer = layer;
         this.key = key;
         this.request = request;
-        this.bytes = request.toBytes();
+        this.bytes = bytes;
         this.destination = destination;
         this.listener = listener;
         this.invite = request.isMethod(SipMethod.INVITE);

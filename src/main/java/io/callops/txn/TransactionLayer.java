@@ -89,8 +89,14 @@ public final class TransactionLayer {
 
     /** Starts a client transaction for {@code request}, whose top Via carries our branch. */
     public ClientTransaction sendRequest(SipRequest request, Destination destination, ClientTransactionListener listener) {
+        return sendRequest(request, request.toBytes(), destination, listener);
+    }
+
+    /** As above, with the request already written (callers that measured its size). */
+    public ClientTransaction sendRequest(SipRequest request, byte[] bytes, Destination destination,
+                                         ClientTransactionListener listener) {
         String key = TransactionKeys.clientKey(request);
-        ClientTransaction ct = new ClientTransaction(this, key, request, destination, listener);
+        ClientTransaction ct = new ClientTransaction(this, key, request, bytes, destination, listener);
         ClientTransaction previous = clients.get(key);
         if (previous != null) {
             previous.terminate(); // a reused branch replaces the old transaction

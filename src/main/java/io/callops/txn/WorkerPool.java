@@ -90,7 +90,14 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private static final class LoopWorker implements Worker {
+        /** Timers at least this long go to the FIFO queues; shorter ones (retransmissions) to the loop. */
+        private static final long LONG_TIMER_MS = 1000;
+        /** How often the FIFO queues are checked: the precision of long timers. */
+        private static final long TICK_MS = 10;
+
         final EventExecutor loop;
+        private final FixedDelayTimers longTimers = new FixedDelayTimers(this::nowMs);
+        private volatile boolean ticking;
 
         LoopWorker(EventExecutor loop) {
             this.loop = loop;
@@ -103,8 +110,19 @@ public final class WorkerPool implements AutoCloseable {
 
         @Override
         public TimerHandle schedule(Runnable task, long delayMs) {
+            if (delayMs >= LONG_TIMER_MS && loop.inEventLoop()) {
+                startTicking();
+                return longTimers.add(task, delayMs);
+            }
             ScheduledFuture<?> f = loop.schedule(task, Math.max(0, delayMs), TimeUnit.MILLISECONDS);
             return () -> f.cancel(false);
+        }
+
+        private void startTicking() {
+            if (!ticking) {
+                ticking = true;
+                loop.scheduleWithFixedDelay(longTimers::runDue, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+            }
         }
 
         @Override

@@ -1,0 +1,72 @@
+package io.callops.txn;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Long timers of one worker, kept in one FIFO queue per delay. Almost every long timer of
+ * a transaction has the same few delays (64*T1, T4, timer C), so the timers of one delay
+ * expire in the order they were set: appending and popping the head is all it takes, and
+ * cancelling only marks the entry. A priority queue holding a hundred thousand such timers
+ * costs a reordering per insert and per cancel, and its constant rewrites of a large array
+ * make every young garbage collection rescan it.
+ *
+ * <p>Not thread-safe: used on its worker's thread only. {@link #runDue()} is called by a
+ * periodic tick of the worker; a timer fires within one tick after its due time.
+ */
+final class FixedDelayTimers {
+    private final Map<Long, ArrayDeque<Entry>> queues = new HashMap<>();
+    private final LongSupplier nowMs;
+
+    FixedDelayTimers(LongSupplier nowMs) {
+        this.nowMs = nowMs;
+    }
+
+    private static final class Entry implements TimerHandle {
+        final long due;
+        Runnable task;
+
+        Entry(long due, Runnable task) {
+            this.due = due;
+            this.task = task;
+        }
+
+        @Override
+        public void cancel() {
+            task = null; // dropped when it reaches the head; the task's state is released now
+        }
+    }
+
+    TimerHandle add(Runnable task, long delayMs) {
+        Entry e = new Entry(nowMs.getAsLong() + delayMs, task);
+        queues.computeIfAbsent(delayMs, d -> new ArrayDeque<>()).addLast(e);
+        return e;
+    }
+
+    /** Runs every timer that is due. */
+    void runDue() {
+        long now = nowMs.getAsLong();
+        for (ArrayDeque<Entry> q : queues.values()) {
+            Entry head;
+            while ((head = q.peekFirst()) != null && head.due <= now) {
+                q.pollFirst();
+                Runnable task = head.task;
+                head.task = null;
+                if (task != null) {
+                    task.run();
+                }
+            }
+        }
+    }
+
+    /** Timers set and not yet fired or dropped (cancelled ones count until they reach the head). */
+    int size() {
+        int n = 0;
+        for (ArrayDeque<Entry> q : queues.values()) {
+            n += q.size();
+        }
+        return n;
+    }
+}
