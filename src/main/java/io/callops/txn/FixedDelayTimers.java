@@ -1,6 +1,8 @@
 package io.callops.txn;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -17,7 +19,9 @@ import java.util.function.LongSupplier;
  * periodic tick of the worker; a timer fires within one tick after its due time.
  */
 final class FixedDelayTimers {
-    private final Map<Long, ArrayDeque<Entry>> queues = new HashMap<>();
+    private final Map<Long, ArrayDeque<Entry>> byDelay = new HashMap<>();
+    /** The same queues as a list: a timer may set a timer of a new delay while they run. */
+    private final List<ArrayDeque<Entry>> queues = new ArrayList<>();
     private final LongSupplier nowMs;
 
     FixedDelayTimers(LongSupplier nowMs) {
@@ -41,14 +45,21 @@ final class FixedDelayTimers {
 
     TimerHandle add(Runnable task, long delayMs) {
         Entry e = new Entry(nowMs.getAsLong() + delayMs, task);
-        queues.computeIfAbsent(delayMs, d -> new ArrayDeque<>()).addLast(e);
+        ArrayDeque<Entry> q = byDelay.get(delayMs);
+        if (q == null) {
+            q = new ArrayDeque<>();
+            byDelay.put(delayMs, q);
+            queues.add(q);
+        }
+        q.addLast(e);
         return e;
     }
 
     /** Runs every timer that is due. */
     void runDue() {
         long now = nowMs.getAsLong();
-        for (ArrayDeque<Entry> q : queues.values()) {
+        for (int i = 0; i < queues.size(); i++) {
+            ArrayDeque<Entry> q = queues.get(i);
             Entry head;
             while ((head = q.peekFirst()) != null && head.due <= now) {
                 q.pollFirst();
@@ -64,7 +75,7 @@ final class FixedDelayTimers {
     /** Timers set and not yet fired or dropped (cancelled ones count until they reach the head). */
     int size() {
         int n = 0;
-        for (ArrayDeque<Entry> q : queues.values()) {
+        for (ArrayDeque<Entry> q : queues) {
             n += q.size();
         }
         return n;

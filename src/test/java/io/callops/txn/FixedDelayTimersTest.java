@@ -1,0 +1,68 @@
+package io.callops.txn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class FixedDelayTimersTest {
+    private final AtomicLong now = new AtomicLong(1000);
+    private final FixedDelayTimers timers = new FixedDelayTimers(now::get);
+    private final List<String> fired = new ArrayList<>();
+
+    @Test
+    void timersFireInDueOrderOncePerDelayQueue() {
+        timers.add(() -> fired.add("a32"), 32_000);
+        now.addAndGet(10);
+        timers.add(() -> fired.add("b5"), 5_000);
+        timers.add(() -> fired.add("c32"), 32_000);
+        now.set(1000 + 5_009);
+        timers.runDue();
+        assertThat(fired).isEmpty();
+        now.set(1000 + 5_010);
+        timers.runDue();
+        assertThat(fired).containsExactly("b5");
+        now.set(1000 + 32_000);
+        timers.runDue();
+        assertThat(fired).containsExactly("b5", "a32");
+        now.set(1000 + 32_010);
+        timers.runDue();
+        assertThat(fired).containsExactly("b5", "a32", "c32");
+        assertThat(timers.size()).isZero();
+    }
+
+    @Test
+    void aCancelledTimerNeverFiresAndIsDroppedAtItsTurn() {
+        TimerHandle h = timers.add(() -> fired.add("x"), 2_000);
+        timers.add(() -> fired.add("y"), 2_000);
+        h.cancel();
+        h.cancel(); // twice is harmless
+        now.addAndGet(2_000);
+        timers.runDue();
+        assertThat(fired).containsExactly("y");
+        assertThat(timers.size()).isZero();
+    }
+
+    @Test
+    void aTimerMaySetATimerOfANewDelayWhileFiring() {
+        timers.add(() -> timers.add(() -> fired.add("new delay"), 7_000), 1_000);
+        now.addAndGet(1_000);
+        timers.runDue();
+        now.addAndGet(7_000);
+        timers.runDue();
+        assertThat(fired).containsExactly("new delay");
+    }
+
+    @Test
+    void aTimerSetWhileFiringRunsOnALaterTick() {
+        timers.add(() -> timers.add(() -> fired.add("second"), 1_000), 1_000);
+        now.addAndGet(1_000);
+        timers.runDue();
+        assertThat(fired).isEmpty();
+        now.addAndGet(1_000);
+        timers.runDue();
+        assertThat(fired).containsExactly("second");
+    }
+}
