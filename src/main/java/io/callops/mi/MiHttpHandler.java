@@ -17,13 +17,17 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of the MI: {@code POST /mi} with a JSON-RPC body; everything else is answered
  * with the HTTP status the reference uses. Runs on the MI event loop and never waits for a
- * command: the response is written when the command's stage completes, from whatever thread.
+ * command: the response is written when the command's stage completes.
+ *
+ * <p>One instance per connection. HTTP/1.1 clients may pipeline, and answers must leave in
+ * request order, so requests wait in {@link #queue} while one is being answered.
  */
 final class MiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger(MiHttpHandler.class);
@@ -31,6 +35,9 @@ final class MiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final JsonRpcDispatcher dispatcher;
     private final byte[] expectedAuthorization;
+    /** Touched on the connection's event loop only. */
+    private final ArrayDeque<FullHttpRequest> queue = new ArrayDeque<>();
+    private boolean answering;
 
     MiHttpHandler(JsonRpcDispatcher dispatcher, String token) {
         this.dispatcher = dispatcher;
@@ -39,6 +46,44 @@ final class MiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        queue.add(request.retain());
+        if (!answering) {
+            next(ctx);
+        }
+    }
+
+    private void next(ChannelHandlerContext ctx) {
+        FullHttpRequest request = queue.poll();
+        if (request == null || !ctx.channel().isActive()) {
+            if (request != null) {
+                request.release();
+            }
+            return;
+        }
+        answering = true;
+        try {
+            answer(ctx, request);
+        } finally {
+            request.release();
+        }
+    }
+
+    /** Called once the answer to the current request has been handed to the channel. */
+    private void answered(ChannelHandlerContext ctx) {
+        answering = false;
+        next(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        FullHttpRequest r;
+        while ((r = queue.poll()) != null) {
+            r.release();
+        }
+        super.channelInactive(ctx);
+    }
+
+    private void answer(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (!request.decoderResult().isSuccess()) {
             send(ctx, plain(HttpResponseStatus.BAD_REQUEST, "Bad HTTP request\n"), false);
@@ -66,7 +111,9 @@ final class MiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         byte[] body = ByteBufUtil.getBytes(request.content());
-        dispatcher.dispatch(body).whenComplete((answer, failure) -> {
+        // The stage may complete on any thread; the answer is sent from the event loop so that the
+        // queue stays single-threaded.
+        dispatcher.dispatch(body).whenComplete((answer, failure) -> ctx.executor().execute(() -> {
             if (failure != null) {
                 log.error("MI request failed", failure);
                 send(ctx, plain(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error\n"), false);
@@ -75,7 +122,7 @@ final class MiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             } else {
                 send(ctx, response(HttpResponseStatus.OK, answer.get(), "application/json"), keepAlive);
             }
-        });
+        }));
     }
 
     private boolean authorized(FullHttpRequest request) {
@@ -100,7 +147,12 @@ final class MiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return r;
     }
 
-    private static void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+    private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        write(ctx, response, keepAlive);
+        answered(ctx);
+    }
+
+    private static void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
         if (keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(response);

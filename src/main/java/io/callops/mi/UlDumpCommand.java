@@ -29,7 +29,10 @@ final class UlDumpCommand {
                     list.add(contact(b, now));
                     contacts++;
                 }
-                aors.add(Map.of("AOR", e.getKey(), "Contacts", list));
+                Map<String, Object> aor = new LinkedHashMap<>();
+                aor.put("AOR", e.getKey());
+                aor.put("Contacts", list);
+                aors.add(aor);
             }
             Map<String, Object> domain = new LinkedHashMap<>();
             domain.put("name", "location");

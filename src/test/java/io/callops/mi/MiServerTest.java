@@ -166,6 +166,29 @@ class MiServerTest {
     }
 
     @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+            socket.setSoTimeout(5000);
+            StringBuilder out = new StringBuilder();
+            for (String body : List.of("{\"jsonrpc\":\"2.0\",\"method\":\"slow\",\"id\":1}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"id\":2}")) {
+                out.append("POST /mi HTTP/1.1\r\nHost: x\r\nContent-Length: ").append(body.length())
+                        .append("\r\n\r\n").append(body);
+            }
+            socket.getOutputStream().write(out.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder in = new StringBuilder();
+            byte[] buf = new byte[4096];
+            while (!in.toString().contains("\"id\":2}")) {
+                int n = socket.getInputStream().read(buf);
+                assertThat(n).as("connection closed early: " + in).isPositive();
+                in.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            assertThat(in.indexOf("\"result\":\"late\",\"id\":1}")).isPositive().isLessThan(in.indexOf("\"id\":2}"));
+        }
+    }
+
+    @Test
     void tokenIsRequiredWhenSet() throws Exception {
         try (MiServer guarded = MiServer.start(new MiSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 "s3cret", 4096), registry)) {
