@@ -1,5 +1,10 @@
 package io.callops.server;
 
+import io.callops.api.CommandRegistry;
+import io.callops.mi.CoreCommands;
+import io.callops.mi.CoreSources;
+import io.callops.mi.MiServer;
+import io.callops.mi.MiSettings;
 import io.callops.proxy.DefaultRouter;
 import io.callops.proxy.Dispatcher;
 import io.callops.proxy.HostResolver;
@@ -13,6 +18,7 @@ import io.callops.proxy.registrar.LocationService;
 import io.callops.proxy.registrar.Registrar;
 import io.callops.proxy.registrar.RegistrarLocator;
 import io.callops.proxy.registrar.RegistrarSettings;
+import io.callops.server.config.MiConfig;
 import io.callops.server.config.RoutesFile;
 import io.callops.server.config.ServerConfig;
 import io.callops.server.config.SipConfig;
@@ -47,6 +53,8 @@ public final class ProxyServer implements AutoCloseable {
     private final LocationService location;
     private final HostResolver resolver = new HostResolver();
     private final ScheduledExecutorService housekeeping;
+    private final CommandRegistry commands = new CommandRegistry();
+    private volatile MiServer mi;
     private volatile boolean closed;
 
     private ProxyServer(ServerConfig config) {
@@ -91,6 +99,7 @@ public final class ProxyServer implements AutoCloseable {
         ProxyServer s = new ProxyServer(config);
         try {
             s.transport.start();
+            s.startManagement();
         } catch (RuntimeException e) {
             s.close();
             throw e;
@@ -99,6 +108,19 @@ public final class ProxyServer implements AutoCloseable {
         log.info("callops listening on {} domains={} routes={} workers={}", config.listen(), config.localDomains(),
                 s.services.routes().size(), s.workers.size());
         return s;
+    }
+
+    /** The MI comes up after the transport, so its statistics and commands have something to show. */
+    private void startManagement() {
+        CoreCommands.register(commands, new CoreSources(services.stats(), txnStats, transport.stats(), location,
+                this::reloadRoutes, housekeeping, Clock.systemDefaultZone()));
+        MiConfig c = config.mi();
+        try {
+            mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("management interface (mi.listen " + c.listen() + ") did not start: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static Map<String, String> allRoutes(ServerConfig config) {
@@ -149,6 +171,16 @@ public final class ProxyServer implements AutoCloseable {
         return location;
     }
 
+    /** Where layers register their management commands. */
+    public CommandRegistry commands() {
+        return commands;
+    }
+
+    /** The running management interface; null before start or when it failed to start. */
+    public MiServer mi() {
+        return mi;
+    }
+
     /**
      * Stops taking new messages, lets transactions in progress finish for up to
      * {@code graceMs}, then closes everything.
@@ -156,6 +188,10 @@ public final class ProxyServer implements AutoCloseable {
     public void shutdown(long graceMs) {
         if (closed) return;
         closed = true;
+        // Management commands stop first: nothing should act on a proxy that is going away.
+        if (mi != null) {
+            mi.close();
+        }
         long deadline = System.nanoTime() / 1_000_000 + graceMs;
         while (System.nanoTime() / 1_000_000 < deadline && activeTransactions() > 0) {
             try {

@@ -35,7 +35,8 @@ class ServerProcessTest {
     @Test
     void answersOptionsTracesItAndExitsZeroOnSigterm() throws Exception {
         int port = FreePorts.udpAndTcp();
-        Process p = start("--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port, "--sip-trace");
+        Process p = start("--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port, "--sip-trace",
+                "--mi-listen", "127.0.0.1:0");
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!output().contains("callops listening on") && System.nanoTime() < deadline && p.isAlive()) {

@@ -26,6 +26,8 @@ public final class TestProxy implements AutoCloseable {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("listen", List.of("udp:127.0.0.1:" + port, "tcp:127.0.0.1:" + port));
         all.put("dialog.store.type", "none");
+        // A free port unless the test picks one: proxies started side by side must not fight over 8888.
+        all.put("mi.listen", "127.0.0.1:0");
         all.putAll(overrides);
         ServerConfig config = ConfigLoader.load(null, all);
         ProxyServer server = ProxyServer.start(config);
@@ -45,6 +47,11 @@ public final class TestProxy implements AutoCloseable {
     /** {@code 127.0.0.1:PORT}, the SIPp remote host form. */
     public String address() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The port the management interface listens on. */
+    public int miPort() {
+        return server.mi().address().getPort();
     }
 
     public ProxyServer server() {
