@@ -35,7 +35,8 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
 
     private final ProxyCore core;
     private final ServerTransaction server;
-    private final SipRequest request;
+    private SipRequest request;         // released once answered and every branch ended
+    private final String callId;
     private final boolean invite;
     private final boolean hadOurRoute;
     private final String loopHash;
@@ -53,6 +54,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
         this.core = core;
         this.server = server;
         this.request = server.request();
+        this.callId = request.callId();
         this.invite = request.isMethod(SipMethod.INVITE);
         this.hadOurRoute = hadOurRoute;
         this.loopHash = BranchIds.loopHash(request);
@@ -120,7 +122,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
     @Override
     public void drop() {
         decided = true;
-        log.info("request dropped by routing method={} call_id={}", request.method(), request.callId());
+        log.info("request dropped by routing method={} call_id={}", request.method(), callId);
     }
 
     @Override
@@ -182,7 +184,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
         try {
             hop = NextHop.fromUri(nextHopUri == null ? out.parsedRequestUri() : Uri.parse(nextHopUri));
         } catch (RuntimeException e) {
-            log.info("cannot route call_id={} to {}: {}", request.callId(),
+            log.info("cannot route call_id={} to {}: {}", callId,
                     nextHopUri == null ? out.requestUri() : nextHopUri, e.getMessage());
             b.finish(e.getMessage() != null && e.getMessage().contains("transport") ? 503 : 416, null, null);
             checkCompletion();
@@ -193,7 +195,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
                 return;
             }
             if (error != null) {
-                log.info("cannot resolve {} for call_id={}: {}", hop.host(), request.callId(), error.getMessage());
+                log.info("cannot resolve {} for call_id={}: {}", hop.host(), callId, error.getMessage());
                 b.finish(503, "Service Unavailable", null);
                 checkCompletion();
                 return;
@@ -355,12 +357,18 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
      * branch's messages that long would cost memory per call for no use.
      */
     private void releaseFinishedBranches() {
+        boolean allEnded = true;
         for (Branch b : branches) {
             if (b.isFinal()) {
                 b.request = null;
                 b.finalResponse = null;
                 b.beforeSizeSwitch = null;
+            } else {
+                allEnded = false;
             }
+        }
+        if (allEnded) {
+            request = null; // nothing will be forwarded or answered from it any more
         }
     }
 
@@ -377,13 +385,16 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
         if (b == null || b.isFinal()) return;
         b.finish(408, "Request Timeout", null);
         checkCompletion();
+        if (finalSent) {
+            releaseFinishedBranches();
+        }
     }
 
     @Override
     public void onTransportError(ClientTransaction ct, Throwable error) {
         Branch b = branchOf(ct);
         if (b == null || b.isFinal()) return;
-        log.info("transport error towards {} call_id={}: {}", ct.destination(), request.callId(), error.toString());
+        log.info("transport error towards {} call_id={}: {}", ct.destination(), callId, error.toString());
         if (b.beforeSizeSwitch != null && ct.destination().transport() == TransportType.TCP && !cancelled) {
             // §18.1.1: a request sent over TCP only because of its size is retried over UDP
             // when the TCP connection cannot be made.

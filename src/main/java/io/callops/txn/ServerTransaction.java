@@ -113,6 +113,7 @@ public final class ServerTransaction {
         boolean unreliable = !arrival.transport().reliable();
         if (invite && code < 300) {
             state = State.ACCEPTED;
+            lastResponse = null; // RFC 6026: INVITE retransmissions are absorbed, not answered, from here on
             endTimer = layer.worker().schedule(this::terminate, t.transactionTimeout()); // timer L
         } else if (invite) {
             state = State.COMPLETED;
