@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +34,18 @@ final class MiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger(MiHttpHandler.class);
     static final String PATH = "/mi";
 
+    static final String METRICS_PATH = "/metrics";
+
     private final JsonRpcDispatcher dispatcher;
+    private final Supplier<String> metrics;
     private final byte[] expectedAuthorization;
     /** Touched on the connection's event loop only. */
     private final ArrayDeque<FullHttpRequest> queue = new ArrayDeque<>();
     private boolean answering;
 
-    MiHttpHandler(JsonRpcDispatcher dispatcher, String token) {
+    MiHttpHandler(JsonRpcDispatcher dispatcher, String token, Supplier<String> metrics) {
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
         this.expectedAuthorization = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -90,6 +95,10 @@ final class MiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         String path = new QueryStringDecoder(request.uri()).path();
+        if (metrics != null && path.equals(METRICS_PATH)) {
+            answerMetrics(ctx, request, keepAlive);
+            return;
+        }
         if (!path.equals(PATH) && !path.equals(PATH + "/")) {
             send(ctx, plain(HttpResponseStatus.NOT_FOUND, "Not found; the MI is at POST " + PATH + "\n"), keepAlive);
             return;
@@ -123,6 +132,24 @@ final class MiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 send(ctx, response(HttpResponseStatus.OK, answer.get(), "application/json"), keepAlive);
             }
         }));
+    }
+
+    /** Prometheus scrapes with GET; the same token rule as the MI applies. */
+    private void answerMetrics(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive) {
+        if (!request.method().equals(HttpMethod.GET)) {
+            FullHttpResponse r = plain(HttpResponseStatus.METHOD_NOT_ALLOWED, "Use GET\n");
+            r.headers().set(HttpHeaderNames.ALLOW, "GET");
+            send(ctx, r, keepAlive);
+            return;
+        }
+        if (!authorized(request)) {
+            FullHttpResponse r = plain(HttpResponseStatus.UNAUTHORIZED, "Authorization: Bearer <token> required\n");
+            r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+            send(ctx, r, keepAlive);
+            return;
+        }
+        send(ctx, response(HttpResponseStatus.OK, metrics.get().getBytes(StandardCharsets.UTF_8),
+                "text/plain; version=0.0.4; charset=utf-8"), keepAlive);
     }
 
     private boolean authorized(FullHttpRequest request) {

@@ -15,6 +15,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,14 @@ public final class MiServer implements AutoCloseable {
      *                               when the address cannot be bound
      */
     public static MiServer start(MiSettings settings, CommandRegistry registry) {
+        return start(settings, registry, null);
+    }
+
+    /**
+     * As above, also serving {@code GET /metrics} with the text {@code metrics} gives (the
+     * Prometheus exposition format); null for no metrics endpoint.
+     */
+    public static MiServer start(MiSettings settings, CommandRegistry registry, Supplier<String> metrics) {
         InetSocketAddress listen = settings.listen();
         if (!listen.getAddress().isLoopbackAddress() && !settings.tokenRequired()) {
             throw new IllegalStateException("MI listen address " + format(listen)
@@ -67,7 +76,7 @@ public final class MiServer implements AutoCloseable {
                             c.pipeline().addLast(new HttpServerCodec());
                             // Answers 413 itself when the body would exceed the limit.
                             c.pipeline().addLast(new HttpObjectAggregator(settings.maxBodyBytes()));
-                            c.pipeline().addLast(new MiHttpHandler(dispatcher, settings.token()));
+                            c.pipeline().addLast(new MiHttpHandler(dispatcher, settings.token(), metrics));
                         }
                     })
                     .bind(listen).syncUninterruptibly().channel();

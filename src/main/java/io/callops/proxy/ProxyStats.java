@@ -43,6 +43,16 @@ public final class ProxyStats {
         return m;
     }
 
+    /** Requests received with this method ({@code OTHER} for the unknown ones). */
+    public long requests(String method) {
+        LongAdder a = requestsByMethod.get(method);
+        return a == null ? 0 : a.sum();
+    }
+
+    /** The methods counted one by one; any other method counts as {@code OTHER}. */
+    public static final java.util.List<String> COUNTED_METHODS = java.util.List.of("INVITE", "ACK", "BYE", "CANCEL",
+            "OPTIONS", "REGISTER", "PRACK", "SUBSCRIBE", "NOTIFY", "PUBLISH", "INFO", "REFER", "MESSAGE", "UPDATE", "OTHER");
+
     /** Responses received from the network, by class 1..6. */
     public long responsesReceived(int statusClass) {
         return responsesByClass[statusClass].sum();

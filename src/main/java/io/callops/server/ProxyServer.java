@@ -3,6 +3,7 @@ package io.callops.server;
 import io.callops.api.CommandRegistry;
 import io.callops.mi.CoreCommands;
 import io.callops.mi.CoreSources;
+import io.callops.mi.Metrics;
 import io.callops.mi.MiServer;
 import io.callops.mi.MiSettings;
 import io.callops.proxy.DefaultRouter;
@@ -55,6 +56,7 @@ public final class ProxyServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final CommandRegistry commands = new CommandRegistry();
     private volatile MiServer mi;
+    private volatile Metrics metrics;
     private volatile boolean closed;
 
     private ProxyServer(ServerConfig config) {
@@ -112,11 +114,13 @@ public final class ProxyServer implements AutoCloseable {
 
     /** The MI comes up after the transport, so its statistics and commands have something to show. */
     private void startManagement() {
-        CoreCommands.register(commands, new CoreSources(services.stats(), txnStats, transport.stats(), location,
-                this::reloadRoutes, housekeeping, Clock.systemDefaultZone()));
+        CoreSources sources = new CoreSources(services.stats(), txnStats, transport.stats(), location,
+                this::reloadRoutes, housekeeping, Clock.systemDefaultZone());
+        CoreCommands.register(commands, sources);
+        metrics = new Metrics(sources);
         MiConfig c = config.mi();
         try {
-            mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands);
+            mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands, metrics::scrape);
         } catch (RuntimeException e) {
             throw new IllegalStateException("management interface (mi.listen " + c.listen() + ") did not start: "
                     + e.getMessage(), e);
@@ -191,6 +195,7 @@ public final class ProxyServer implements AutoCloseable {
         // Management commands stop first: nothing should act on a proxy that is going away.
         if (mi != null) {
             mi.close();
+            metrics.close();
         }
         long deadline = System.nanoTime() / 1_000_000 + graceMs;
         while (System.nanoTime() / 1_000_000 < deadline && activeTransactions() > 0) {

@@ -1,0 +1,69 @@
+package io.callops.mi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callops.testsupport.TestProxy;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Prometheus scrapes GET /metrics on the MI port and sees the SIP counters move. */
+class MetricsEndpointTest {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private HttpResponse<String> get(int port, String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void countersFollowRealTrafficInPrometheusFormat() throws Exception {
+        try (TestProxy proxy = TestProxy.start(); DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            phone.setSoTimeout(3000);
+            String options = "OPTIONS sip:x@127.0.0.1:" + proxy.port() + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:" + phone.getLocalPort() + ";branch=z9hG4bKmet1;rport\r\n"
+                    + "Max-Forwards: 0\r\nFrom: <sip:t@127.0.0.1>;tag=1\r\nTo: <sip:x@127.0.0.1>\r\n"
+                    + "Call-ID: met-1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+            byte[] b = options.getBytes(StandardCharsets.US_ASCII);
+            phone.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), proxy.port()));
+            phone.receive(new DatagramPacket(new byte[2048], 2048)); // the 483
+
+            HttpResponse<String> r = get(proxy.miPort(), "/metrics", null);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+            assertThat(r.body())
+                    .contains("callops_sip_requests_total{method=\"OPTIONS\"} 1.0")
+                    .contains("callops_sip_replies_sent_total{class=\"4xx\"} 1.0")
+                    .contains("callops_sip_requests_rejected_total 1.0")
+                    .contains("callops_transactions_active{side=\"server\"}")
+                    .contains("callops_registrar_bindings 0.0")
+                    .contains("jvm_memory_used_bytes")
+                    .contains("process_cpu_usage")
+                    .doesNotContain("met-1"); // never a Call-ID in a label
+
+            HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.miPort() + "/metrics"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(405);
+        }
+    }
+
+    @Test
+    void aTokenProtectsTheMetricsToo() throws Exception {
+        try (TestProxy proxy = TestProxy.start(Map.of("mi.token", "s3cret"))) {
+            assertThat(get(proxy.miPort(), "/metrics", null).statusCode()).isEqualTo(401);
+            assertThat(get(proxy.miPort(), "/metrics", "s3cret").statusCode()).isEqualTo(200);
+        }
+    }
+}
