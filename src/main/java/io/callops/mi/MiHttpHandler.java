@@ -103,16 +103,7 @@ final class MiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             send(ctx, plain(HttpResponseStatus.NOT_FOUND, "Not found; the MI is at POST " + PATH + "\n"), keepAlive);
             return;
         }
-        if (!request.method().equals(HttpMethod.POST)) {
-            FullHttpResponse r = plain(HttpResponseStatus.METHOD_NOT_ALLOWED, "Use POST\n");
-            r.headers().set(HttpHeaderNames.ALLOW, "POST");
-            send(ctx, r, keepAlive);
-            return;
-        }
-        if (!authorized(request)) {
-            FullHttpResponse r = plain(HttpResponseStatus.UNAUTHORIZED, "Authorization: Bearer <token> required\n");
-            r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
-            send(ctx, r, keepAlive);
+        if (refused(ctx, request, HttpMethod.POST, keepAlive)) {
             return;
         }
         if (request.content().readableBytes() == 0) {
@@ -136,20 +127,28 @@ final class MiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** Prometheus scrapes with GET; the same token rule as the MI applies. */
     private void answerMetrics(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive) {
-        if (!request.method().equals(HttpMethod.GET)) {
-            FullHttpResponse r = plain(HttpResponseStatus.METHOD_NOT_ALLOWED, "Use GET\n");
-            r.headers().set(HttpHeaderNames.ALLOW, "GET");
-            send(ctx, r, keepAlive);
+        if (refused(ctx, request, HttpMethod.GET, keepAlive)) {
             return;
+        }
+        send(ctx, response(HttpResponseStatus.OK, metrics.get().getBytes(StandardCharsets.UTF_8),
+                "text/plain; version=0.0.4; charset=utf-8"), keepAlive);
+    }
+
+    /** Answers 405 for another method and 401 without the token; true when it answered. */
+    private boolean refused(ChannelHandlerContext ctx, FullHttpRequest request, HttpMethod allowed, boolean keepAlive) {
+        if (!request.method().equals(allowed)) {
+            FullHttpResponse r = plain(HttpResponseStatus.METHOD_NOT_ALLOWED, "Use " + allowed.name() + "\n");
+            r.headers().set(HttpHeaderNames.ALLOW, allowed.name());
+            send(ctx, r, keepAlive);
+            return true;
         }
         if (!authorized(request)) {
             FullHttpResponse r = plain(HttpResponseStatus.UNAUTHORIZED, "Authorization: Bearer <token> required\n");
             r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
             send(ctx, r, keepAlive);
-            return;
+            return true;
         }
-        send(ctx, response(HttpResponseStatus.OK, metrics.get().getBytes(StandardCharsets.UTF_8),
-                "text/plain; version=0.0.4; charset=utf-8"), keepAlive);
+        return false;
     }
 
     private boolean authorized(FullHttpRequest request) {
