@@ -186,10 +186,21 @@ public final class ProxyCore implements TransactionUser {
         String expected = null;
         for (int i = 0; i < vias.size(); i++) {
             String v = vias.get(i);
-            if (!isOurSentBy(v)) continue;
+            // Our own Vias always carry host:port as we wrote them; a substring test spares
+            // parsing every Via of every request.
+            if (!mentionsOurAddress(v) || !isOurSentBy(v)) continue;
             if (expected == null) expected = BranchIds.COOKIE + BranchIds.loopHash(r) + '.';
             int bi = v.indexOf(";branch=");
             if (bi >= 0 && v.startsWith(expected, bi + 8)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean mentionsOurAddress(String via) {
+        for (ListenAddress l : services.addresses().listen()) {
+            if (via.contains(l.hostText() + ':' + l.port())) {
                 return true;
             }
         }

@@ -88,13 +88,23 @@ public final class ClientTransaction {
 
     private void transmit() {
         Worker w = layer.worker();
-        layer.send(destination, bytes, (usedFlow, error) -> w.execute(() -> {
-            if (error != null) {
-                onTransportError(error);
-            } else if (usedFlow != null) {
-                flow = usedFlow;
+        layer.send(destination, bytes, (usedFlow, error) -> {
+            // Success is usually reported on this very worker (its own socket): no task needed.
+            // An error is always queued, so the owner hears of it only after sendRequest returned.
+            if (error == null && w.inWorker()) {
+                onSent(usedFlow, null);
+            } else {
+                w.execute(() -> onSent(usedFlow, error));
             }
-        }));
+        });
+    }
+
+    private void onSent(Flow usedFlow, Throwable error) {
+        if (error != null) {
+            onTransportError(error);
+        } else if (usedFlow != null) {
+            flow = usedFlow;
+        }
     }
 
     /** Timers A and E: double the interval each time; E (non-INVITE) is capped at T2. */

@@ -48,16 +48,7 @@ public class CodecBenchmark {
             + "Content-Type: application/sdp\r\n"
             + "Content-Length: 224\r\n"
             + "\r\n"
-            + "v=0\r\n"
-            + "o=alice 2890844526 2890844526 IN IP4 pc33.atlanta.example.com\r\n"
-            + "s=-\r\n"
-            + "c=IN IP4 192.0.2.101\r\n"
-            + "t=0 0\r\n"
-            + "m=audio 49172 RTP/AVP 0 8 101\r\n"
-            + "a=rtpmap:0 PCMU/8000\r\n"
-            + "a=rtpmap:8 PCMA/8000\r\n"
-            + "a=rtpmap:101 telephone-event/8000\r\n"
-            + "a=sendrecv\r\n";
+            + io.callops.sip.SampleMessages.SDP;
 
     /** Bob's answer on its way back through the proxy: about 830 bytes. */
     static final String OK =

@@ -6,6 +6,19 @@ import java.nio.charset.StandardCharsets;
 public final class SampleMessages {
     private SampleMessages() {}
 
+    /** A one-stream audio offer (224 bytes), the body of {@link #INVITE}. */
+    public static final String SDP =
+            "v=0\r\n"
+            + "o=alice 2890844526 2890844526 IN IP4 pc33.atlanta.example.com\r\n"
+            + "s=-\r\n"
+            + "c=IN IP4 192.0.2.101\r\n"
+            + "t=0 0\r\n"
+            + "m=audio 49172 RTP/AVP 0 8 101\r\n"
+            + "a=rtpmap:0 PCMU/8000\r\n"
+            + "a=rtpmap:8 PCMA/8000\r\n"
+            + "a=rtpmap:101 telephone-event/8000\r\n"
+            + "a=sendrecv\r\n";
+
     public static final String INVITE =
             "INVITE sip:bob@biloxi.example.com SIP/2.0\r\n"
             + "Via: SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds;rport\r\n"
@@ -22,16 +35,7 @@ public final class SampleMessages {
             + "Content-Type: application/sdp\r\n"
             + "Content-Length: 224\r\n"
             + "\r\n"
-            + "v=0\r\n"
-            + "o=alice 2890844526 2890844526 IN IP4 pc33.atlanta.example.com\r\n"
-            + "s=-\r\n"
-            + "c=IN IP4 192.0.2.101\r\n"
-            + "t=0 0\r\n"
-            + "m=audio 49172 RTP/AVP 0 8 101\r\n"
-            + "a=rtpmap:0 PCMU/8000\r\n"
-            + "a=rtpmap:8 PCMA/8000\r\n"
-            + "a=rtpmap:101 telephone-event/8000\r\n"
-            + "a=sendrecv\r\n";
+            + SDP;
 
     public static final String OK =
             "SIP/2.0 200 OK\r\n"
