@@ -38,6 +38,12 @@ public interface RequestContext {
      */
     boolean looseRoute();
 
+    /**
+     * Tracks this initial INVITE as a dialog (the OpenSIPS {@code create_dialog()}): its
+     * state, both legs, CSeq numbering and lifetime, so that call operations can act on it.
+     */
+    void createDialog();
+
     /** Adds our Record-Route (RFC 3261 §16.6 step 4) to what is relayed. */
     void recordRoute();
 
