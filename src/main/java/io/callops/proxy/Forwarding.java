@@ -70,6 +70,11 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
     }
 
     @Override
+    public Flow flow() {
+        return server.flow();
+    }
+
+    @Override
     public boolean isForUs() {
         try {
             return core.services().addresses().isOurDomain(request.parsedRequestUri());

@@ -11,6 +11,9 @@ public interface RequestContext {
 
     SipRequest request();
 
+    /** The flow the request came in on. */
+    io.callops.transport.Flow flow();
+
     default String method() {
         return request().method();
     }

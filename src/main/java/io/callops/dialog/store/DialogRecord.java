@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param startEpochMs   when the dialog was created (wall clock)
  * @param expiresEpochMs when its lifetime ends (wall clock)
  * @param values         named dialog values: each a String or a Long
+ * @param initialCseq    the CSeq number of the initial INVITE (its ACK confirms the dialog)
  */
 public record DialogRecord(long id, String callId, int state, long startEpochMs, long expiresEpochMs, int timeoutS,
-                           boolean byeOnTimeout, LegRecord caller, LegRecord callee, Map<String, Object> values) {
+                           boolean byeOnTimeout, LegRecord caller, LegRecord callee, Map<String, Object> values,
+                           long initialCseq) {
     public DialogRecord {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(caller, "caller");

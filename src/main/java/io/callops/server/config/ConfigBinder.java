@@ -63,6 +63,11 @@ final class ConfigBinder {
                 new MiConfig(str("mi.listen"), optional("mi.token"), integer("mi.max_body_bytes")),
                 new DialogConfig(
                         integer("dialog.timeout_s"),
+                        bool("dialog.bye_on_timeout"),
+                        bool("dialog.refresh_on_traffic"),
+                        integer("dialog.linger_ms"),
+                        integer("dialog.invite_wait_ms"),
+                        integer("dialog.retries_491"),
                         new StoreConfig(
                                 StoreType.parse("dialog.store.type", str("dialog.store.type")),
                                 Path.of(str("dialog.store.path")),

@@ -40,7 +40,7 @@ class ConfigLoaderTest {
         assertThat(c.mi().listenAddress().getPort()).isEqualTo(8888);
         assertThat(c.mi().token()).isNull();
         assertThat(c.mi().maxBodyBytes()).isEqualTo(1048576);
-        assertThat(c.dialog()).isEqualTo(new DialogConfig(43200,
+        assertThat(c.dialog()).isEqualTo(new DialogConfig(43200, true, false, 32000, 10000, 3,
                 new StoreConfig(StoreType.SQLITE, Path.of("callops-data/dialogs.db"), 1000)));
         assertThat(c.callops()).isEqualTo(new CallopsConfig(LinkMode.PARAM, "osid", true, 120));
     }
