@@ -62,7 +62,8 @@ public final class DialogLayer implements CallTracker {
         this.idPrefix = ((long) ThreadLocalRandom.current().nextInt() << 32);
     }
 
-    Worker worker() {
+    /** The worker this layer's dialogs live on. */
+    public Worker worker() {
         return worker;
     }
 
@@ -192,6 +193,27 @@ public final class DialogLayer implements CallTracker {
             if (best == null || (d.state.confirmed() && !best.state.confirmed())) best = d;
         }
         return best;
+    }
+
+    /** The dialog a request inside a dialog belongs to (by Call-ID and tags), or null. */
+    public Dialog dialogOf(SipRequest r) {
+        for (Dialog d : dialogsOf(r.callId())) {
+            if (d.senderOf(r.fromTag(), r.toTag()) != null) return d;
+        }
+        return null;
+    }
+
+    /** Which party sent a request inside this dialog, or null when its tags do not match. */
+    public LegRole senderOf(Dialog d, SipRequest r) {
+        return d.senderOf(r.fromTag(), r.toTag());
+    }
+
+    /** The live dialog of a Call-ID, or else the last one that ended (kept a while for late requests). */
+    public Dialog latestDialog(String callId) {
+        Dialog live = liveDialog(callId);
+        if (live != null) return live;
+        List<Dialog> all = dialogsOf(callId);
+        return all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
     public Dialog byId(long id) {

@@ -75,6 +75,11 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
     }
 
     @Override
+    public CallControl callControl() {
+        return core.callControl();
+    }
+
+    @Override
     public boolean isForUs() {
         try {
             return core.services().addresses().isOurDomain(request.parsedRequestUri());

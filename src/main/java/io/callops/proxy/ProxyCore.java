@@ -40,6 +40,7 @@ public final class ProxyCore implements TransactionUser {
     private final TransactionLayer transactions;
     private final ProxyServices services;
     private CallTracker tracker = CallTracker.NONE;
+    private CallControl callControl = CallControl.NONE;
 
     public ProxyCore(Worker worker, TransactionLayer transactions, ProxyServices services) {
         this.worker = worker;
@@ -67,6 +68,15 @@ public final class ProxyCore implements TransactionUser {
 
     CallTracker tracker() {
         return tracker;
+    }
+
+    /** Sets the call operations routing code reaches through its request context; before traffic starts. */
+    public void setCallControl(CallControl control) {
+        this.callControl = control == null ? CallControl.NONE : control;
+    }
+
+    CallControl callControl() {
+        return callControl;
     }
 
     /** Entry point for a message from the network, on this worker. */

@@ -77,6 +77,29 @@ public interface RequestContext {
     /** The static route table. */
     RouteTable routes();
 
+    /** The call operations (transfer and NOTIFY handling) for this request. */
+    CallControl callControl();
+
+    /** Blind transfer of a leg of this request's dialog (the OpenSIPS {@code call_transfer(leg, destination)}). */
+    default boolean callTransfer(String leg, String destination) {
+        return callControl().callTransfer(this, leg, destination);
+    }
+
+    /** Attended transfer (the OpenSIPS {@code call_transfer(leg, transfer_callid, transfer_leg[, destination])}). */
+    default boolean callTransfer(String leg, String transferCallId, String transferLeg, String destination) {
+        return callControl().callTransfer(this, leg, transferCallId, transferLeg, destination);
+    }
+
+    /** Links this new INVITE to a transfer of dialog {@code callId} (the OpenSIPS {@code call_blind_replace}). */
+    default boolean callBlindReplace(String callId, String leg) {
+        return callControl().callBlindReplace(this, callId, leg);
+    }
+
+    /** Handles this NOTIFY for one of our transfers (the OpenSIPS {@code call_transfer_notify()}). */
+    default boolean callTransferNotify() {
+        return callControl().callTransferNotify(this);
+    }
+
     /** True once relay, fork, reply or drop was called. */
     boolean decided();
 }

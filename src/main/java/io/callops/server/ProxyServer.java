@@ -13,6 +13,13 @@ import io.callops.dialog.store.DialogRecord;
 import io.callops.dialog.store.DialogStore;
 import io.callops.dialog.store.InMemoryDialogStore;
 import io.callops.server.config.DialogConfig;
+import io.callops.ops.CallopsEvents;
+import io.callops.ops.transfer.LinkTokens;
+import io.callops.ops.transfer.TransferCommands;
+import io.callops.ops.transfer.TransferControl;
+import io.callops.ops.transfer.TransferSettings;
+import io.callops.ops.transfer.TransferStats;
+import io.callops.ops.transfer.Transfers;
 import io.callops.mi.CoreCommands;
 import io.callops.mi.CoreSources;
 import io.callops.mi.Metrics;
@@ -74,6 +81,8 @@ public final class ProxyServer implements AutoCloseable {
     private final DialogStats dialogStats = new DialogStats();
     private final List<DialogListener> dialogListeners = new CopyOnWriteArrayList<>();
     private final Dialogs dialogs;
+    private final TransferStats transferStats = new TransferStats();
+    private final TransferControl transfers;
     private volatile MiServer mi;
     private volatile Metrics metrics;
     private volatile boolean closed;
@@ -116,6 +125,13 @@ public final class ProxyServer implements AutoCloseable {
             cores[i].setTracker(dialogLayers[i]);
         }
         this.dialogs = new Dialogs(workers, dialogLayers);
+        CallopsEvents.declare(events);
+        this.transfers = new TransferControl(dialogs, new Transfers(dialogs, transferSettings(config),
+                new LinkTokens(LinkSecret.load(config)), events, transferStats));
+        dialogListeners.add(transfers);
+        for (ProxyCore core : cores) {
+            core.setCallControl(transfers);
+        }
         holder.target = new Dispatcher(workers, cores, services);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "callops-housekeeping");
@@ -126,6 +142,12 @@ public final class ProxyServer implements AutoCloseable {
 
     private static DialogStore openDialogStore(DialogConfig c) {
         return new InMemoryDialogStore();
+    }
+
+    private static TransferSettings transferSettings(ServerConfig config) {
+        var c = config.callops();
+        return new TransferSettings(c.mode(), c.matchParam(), c.endTransferredDialog(), c.transferTimeoutS() * 1000L,
+                c.referredBy(), c.referSub());
     }
 
     private static DialogSettings dialogSettings(DialogConfig c) {
@@ -172,6 +194,7 @@ public final class ProxyServer implements AutoCloseable {
                 this::reloadRoutes, housekeeping, Clock.systemDefaultZone());
         CoreCommands.register(commands, sources);
         DialogCommands.register(commands, dialogs);
+        TransferCommands.register(commands, dialogs, transfers.transfers());
         metrics = new Metrics(sources);
         MiConfig c = config.mi();
         try {
@@ -242,6 +265,10 @@ public final class ProxyServer implements AutoCloseable {
 
     public DialogStats dialogStats() {
         return dialogStats;
+    }
+
+    public TransferStats transferStats() {
+        return transferStats;
     }
 
     /** Adds a listener for dialog creation, in-dialog requests and state changes (before start). */

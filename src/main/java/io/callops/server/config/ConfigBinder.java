@@ -1,5 +1,6 @@
 package io.callops.server.config;
 
+import io.callops.ops.LinkMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callops.transport.ListenAddress;
 import java.nio.file.Path;
@@ -73,10 +74,13 @@ final class ConfigBinder {
                                 Path.of(str("dialog.store.path")),
                                 integer("dialog.store.flush_delay_ms"))),
                 new CallopsConfig(
-                        LinkMode.parse("callops.mode", str("callops.mode")),
+                        linkMode(str("callops.mode")),
                         str("callops.match_param").trim(),
                         bool("callops.end_transferred_dialog"),
-                        integer("callops.transfer_timeout_s")));
+                        integer("callops.transfer_timeout_s"),
+                        optional("callops.secret"),
+                        str("callops.referred_by").trim(),
+                        bool("callops.refer_sub")));
     }
 
     private JsonNode node(String path) {
@@ -118,5 +122,13 @@ final class ConfigBinder {
             out.put(e.getKey(), e.getValue().asText());
         }
         return out;
+    }
+
+    private static LinkMode linkMode(String text) {
+        try {
+            return LinkMode.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid("callops.mode", e.getMessage());
+        }
     }
 }

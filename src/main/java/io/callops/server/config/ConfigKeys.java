@@ -80,7 +80,12 @@ public final class ConfigKeys {
             key("callops.match_param", "--callops-match-param", STRING, "osid", "NAME", "Request-URI parameter naming the dialog"),
             key("callops.end_transferred_dialog", "--end-transferred-dialog", BOOL, true, "BOOL",
                     "End the original dialog after a transfer"),
-            key("callops.transfer_timeout_s", "--transfer-timeout-s", INT, 120, "S", "Abandon transfers after this"));
+            key("callops.transfer_timeout_s", "--transfer-timeout-s", INT, 120, "S", "Abandon transfers after this"),
+            key("callops.secret", "--callops-secret", OPTIONAL_STRING, null, "TEXT",
+                    "Key of the linking tokens; empty = generated and kept with the store"),
+            key("callops.referred_by", "--referred-by", STRING, "off", "off|impersonated|URI",
+                    "Referred-By on our REFERs"),
+            key("callops.refer_sub", "--refer-sub", BOOL, true, "BOOL", "false adds Refer-Sub: false to our REFERs"));
 
     private static final Map<String, ConfigKey> BY_PATH = new LinkedHashMap<>();
 

@@ -1,5 +1,6 @@
 package io.callops.server.config;
 
+import io.callops.ops.LinkMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +43,7 @@ class ConfigLoaderTest {
         assertThat(c.mi().maxBodyBytes()).isEqualTo(1048576);
         assertThat(c.dialog()).isEqualTo(new DialogConfig(43200, true, false, 32000, 10000, 3,
                 new StoreConfig(StoreType.SQLITE, Path.of("callops-data/dialogs.db"), 1000)));
-        assertThat(c.callops()).isEqualTo(new CallopsConfig(LinkMode.PARAM, "osid", true, 120));
+        assertThat(c.callops()).isEqualTo(new CallopsConfig(LinkMode.PARAM, "osid", true, 120, null, "off", true));
     }
 
     @Test
