@@ -1,6 +1,12 @@
 package io.callops.server;
 
 import io.callops.api.CommandRegistry;
+import io.callops.events.EventBus;
+import io.callops.events.EventCommands;
+import io.callops.events.EventSettings;
+import io.callops.events.InMemorySubscriptionStore;
+import io.callops.events.SqliteSubscriptionStore;
+import io.callops.events.SubscriptionStore;
 import io.callops.mi.CoreCommands;
 import io.callops.mi.CoreSources;
 import io.callops.mi.Metrics;
@@ -19,10 +25,13 @@ import io.callops.proxy.registrar.LocationService;
 import io.callops.proxy.registrar.Registrar;
 import io.callops.proxy.registrar.RegistrarLocator;
 import io.callops.proxy.registrar.RegistrarSettings;
+import io.callops.server.config.EventsConfig;
 import io.callops.server.config.MiConfig;
 import io.callops.server.config.RoutesFile;
 import io.callops.server.config.ServerConfig;
 import io.callops.server.config.SipConfig;
+import io.callops.server.config.StoreConfig;
+import io.callops.server.config.StoreType;
 import io.callops.sip.ParserLimits;
 import io.callops.sip.RequestValidator;
 import io.callops.transport.NettySipTransport;
@@ -55,12 +64,15 @@ public final class ProxyServer implements AutoCloseable {
     private final HostResolver resolver = new HostResolver();
     private final ScheduledExecutorService housekeeping;
     private final CommandRegistry commands = new CommandRegistry();
+    private final EventBus events;
     private volatile MiServer mi;
     private volatile Metrics metrics;
     private volatile boolean closed;
 
     private ProxyServer(ServerConfig config) {
         this.config = config;
+        // First, so that every layer built below can declare and raise its events.
+        this.events = new EventBus(eventSettings(config.events()));
         SipConfig sip = config.sip();
         TimerSettings timers = new TimerSettings(sip.t1Ms(), sip.t2Ms(), sip.t4Ms(), sip.timerCMs());
         this.location = new LocationService(() -> System.nanoTime() / 1_000_000L, config.registrar().maxContactsPerAor());
@@ -100,6 +112,7 @@ public final class ProxyServer implements AutoCloseable {
     public static ProxyServer start(ServerConfig config) {
         ProxyServer s = new ProxyServer(config);
         try {
+            s.events.start(openSubscriptionStore(config.dialog().store()));
             s.transport.start();
             s.startManagement();
         } catch (RuntimeException e) {
@@ -115,15 +128,33 @@ public final class ProxyServer implements AutoCloseable {
     /** The MI comes up after the transport, so its statistics and commands have something to show. */
     private void startManagement() {
         CoreSources sources = new CoreSources(services.stats(), txnStats, transport.stats(), location,
-                this::reloadRoutes, housekeeping, Clock.systemDefaultZone());
+                this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), events.statistics());
         CoreCommands.register(commands, sources);
+        EventCommands.register(commands, events);
         metrics = new Metrics(sources);
+        metrics.bind(events.meters());
         MiConfig c = config.mi();
         try {
             mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands, metrics::scrape);
         } catch (RuntimeException e) {
             throw new IllegalStateException("management interface (mi.listen " + c.listen() + ") did not start: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static EventSettings eventSettings(EventsConfig c) {
+        return new EventSettings(c.queueSize(), c.deliveryThreads(), c.httpRetries(), Duration.ofMillis(c.httpTimeoutMs()));
+    }
+
+    /** Subscriptions share the dialogs' SQLite file; a file that cannot be used stops the start. */
+    private static SubscriptionStore openSubscriptionStore(StoreConfig store) {
+        if (store.type() == StoreType.NONE) {
+            return new InMemorySubscriptionStore();
+        }
+        try {
+            return SqliteSubscriptionStore.open(store.path());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("dialog.store.path: " + e.getMessage(), e);
         }
     }
 
@@ -175,6 +206,11 @@ public final class ProxyServer implements AutoCloseable {
         return location;
     }
 
+    /** Where layers declare and raise their events, and Java code adds listeners. */
+    public EventBus events() {
+        return events;
+    }
+
     /** Where layers register their management commands. */
     public CommandRegistry commands() {
         return commands;
@@ -210,6 +246,8 @@ public final class ProxyServer implements AutoCloseable {
         housekeeping.shutdownNow();
         workers.shutdown(1000);
         resolver.close();
+        // Last, so that the events of calls ending during the grace period still go out.
+        events.close();
         log.info("callops stopped");
     }
 

@@ -42,6 +42,7 @@ class ConfigLoaderTest {
         assertThat(c.mi().maxBodyBytes()).isEqualTo(1048576);
         assertThat(c.dialog()).isEqualTo(new DialogConfig(43200,
                 new StoreConfig(StoreType.SQLITE, Path.of("callops-data/dialogs.db"), 1000)));
+        assertThat(c.events()).isEqualTo(new EventsConfig(10000, 2, 3, 2000));
         assertThat(c.callops()).isEqualTo(new CallopsConfig(LinkMode.PARAM, "osid", true, 120));
     }
 
@@ -190,7 +191,7 @@ class ConfigLoaderTest {
         assertThat(c.routes()).containsEntry("service", "sip:127.0.0.1:25080");
         // Apart from the lines marked "not a default", the example shows the defaults.
         ServerConfig withoutExtras = new ServerConfig(c.listen(), List.of(), Map.of(), c.routesFile(), c.log(), c.sip(),
-                c.registrar(), c.router(), c.mi(), c.dialog(), c.callops());
+                c.registrar(), c.router(), c.mi(), c.dialog(), c.events(), c.callops());
         assertThat(withoutExtras).isEqualTo(ServerConfig.defaults());
     }
 }
