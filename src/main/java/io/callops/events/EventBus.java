@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -188,7 +189,7 @@ public final class EventBus implements EventSink, AutoCloseable {
         return m;
     }
 
-    private long sum(java.util.function.ToLongFunction<EventChannel> f) {
+    private long sum(ToLongFunction<EventChannel> f) {
         long n = 0;
         for (EventChannel ch : catalog.all()) {
             n += f.applyAsLong(ch);

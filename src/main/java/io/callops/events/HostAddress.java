@@ -1,5 +1,6 @@
 package io.callops.events;
 
+import io.callops.sip.uri.HostSyntax;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -64,7 +65,7 @@ final class HostAddress {
     }
 
     private static boolean isLiteral(String host) {
-        return host.indexOf(':') >= 0 || io.callops.sip.uri.HostSyntax.isIPv4(host);
+        return host.indexOf(':') >= 0 || HostSyntax.isIPv4(host);
     }
 
     private static String unbracketed(String host) {

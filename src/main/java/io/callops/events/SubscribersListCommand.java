@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -48,12 +49,12 @@ final class SubscribersListCommand {
         return Map.of("Events", events);
     }
 
-    private static java.util.Optional<SubscriberView> find(EventView event, String socket) {
+    private static Optional<SubscriberView> find(EventView event, String socket) {
         String canonical;
         try {
             canonical = EventSocket.parse(socket).text();
         } catch (InvalidSocketException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return event.subscribers().stream().filter(s -> s.socket().equals(canonical)).findFirst();
     }
