@@ -5,16 +5,23 @@ import io.callops.proxy.registrar.LocationService;
 import io.callops.transport.TransportStats;
 import io.callops.txn.TxnStats;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 /**
  * What the core commands read and act on.
  *
- * @param blocking where commands that touch files run, because the MI's I/O thread must not block
+ * @param blocking        where commands that touch files run, because the MI's I/O thread must not block
+ * @param moreStatistics  counters of other layers for {@code get_statistics}, by full name
+ *                        ({@code group:name}), listed after the core ones
  */
 public record CoreSources(ProxyStats proxyStats, TxnStats txnStats, TransportStats transportStats,
-                          LocationService location, RouteReloader routes, Executor blocking, Clock clock) {
+                          LocationService location, RouteReloader routes, Executor blocking, Clock clock,
+                          Map<String, LongSupplier> moreStatistics) {
     public CoreSources {
         Objects.requireNonNull(proxyStats, "proxyStats");
         Objects.requireNonNull(txnStats, "txnStats");
@@ -23,5 +30,6 @@ public record CoreSources(ProxyStats proxyStats, TxnStats txnStats, TransportSta
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(blocking, "blocking");
         Objects.requireNonNull(clock, "clock");
+        moreStatistics = Collections.unmodifiableMap(new LinkedHashMap<>(moreStatistics)); // keeps their order
     }
 }

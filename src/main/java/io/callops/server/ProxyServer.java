@@ -20,6 +20,12 @@ import io.callops.ops.transfer.TransferControl;
 import io.callops.ops.transfer.TransferSettings;
 import io.callops.ops.transfer.TransferStats;
 import io.callops.ops.transfer.Transfers;
+import io.callops.events.EventBus;
+import io.callops.events.EventCommands;
+import io.callops.events.EventSettings;
+import io.callops.events.InMemorySubscriptionStore;
+import io.callops.events.SqliteSubscriptionStore;
+import io.callops.events.SubscriptionStore;
 import io.callops.mi.CoreCommands;
 import io.callops.mi.CoreSources;
 import io.callops.mi.Metrics;
@@ -38,10 +44,13 @@ import io.callops.proxy.registrar.LocationService;
 import io.callops.proxy.registrar.Registrar;
 import io.callops.proxy.registrar.RegistrarLocator;
 import io.callops.proxy.registrar.RegistrarSettings;
+import io.callops.server.config.EventsConfig;
 import io.callops.server.config.MiConfig;
 import io.callops.server.config.RoutesFile;
 import io.callops.server.config.ServerConfig;
 import io.callops.server.config.SipConfig;
+import io.callops.server.config.StoreConfig;
+import io.callops.server.config.StoreType;
 import io.callops.sip.ParserLimits;
 import io.callops.sip.RequestValidator;
 import io.callops.transport.NettySipTransport;
@@ -76,19 +85,21 @@ public final class ProxyServer implements AutoCloseable {
     private final HostResolver resolver = new HostResolver();
     private final ScheduledExecutorService housekeeping;
     private final CommandRegistry commands = new CommandRegistry();
-    private final EventSink events;
     private final DialogStore dialogStore;
     private final DialogStats dialogStats = new DialogStats();
     private final List<DialogListener> dialogListeners = new CopyOnWriteArrayList<>();
     private final Dialogs dialogs;
     private final TransferStats transferStats = new TransferStats();
     private final TransferControl transfers;
+    private final EventBus events;
     private volatile MiServer mi;
     private volatile Metrics metrics;
     private volatile boolean closed;
 
     private ProxyServer(ServerConfig config) {
         this.config = config;
+        // First, so that every layer built below can declare and raise its events.
+        this.events = new EventBus(eventSettings(config.events()));
         SipConfig sip = config.sip();
         TimerSettings timers = new TimerSettings(sip.t1Ms(), sip.t2Ms(), sip.t4Ms(), sip.timerCMs());
         this.location = new LocationService(() -> System.nanoTime() / 1_000_000L, config.registrar().maxContactsPerAor());
@@ -112,7 +123,6 @@ public final class ProxyServer implements AutoCloseable {
                 new RouteTable(allRoutes(config)), loadRouter(config), new RegistrarLocator(registrar), resolver,
                 new RequestValidator(Set.of()), new ProxySettings(sip.maxForwardsDefault(),
                         sip.serverHeader().isEmpty() ? null : sip.serverHeader(), 1300, sip.recordRoute()));
-        this.events = EventSink.NONE;
         DialogEvents.declare(events);
         this.dialogStore = openDialogStore(config.dialog());
         DialogSettings dialogSettings = dialogSettings(config.dialog());
@@ -175,6 +185,7 @@ public final class ProxyServer implements AutoCloseable {
     public static ProxyServer start(ServerConfig config) {
         ProxyServer s = new ProxyServer(config);
         try {
+            s.events.start(openSubscriptionStore(config.dialog().store()));
             s.recoverDialogs();
             s.transport.start();
             s.startManagement();
@@ -191,17 +202,35 @@ public final class ProxyServer implements AutoCloseable {
     /** The MI comes up after the transport, so its statistics and commands have something to show. */
     private void startManagement() {
         CoreSources sources = new CoreSources(services.stats(), txnStats, transport.stats(), location,
-                this::reloadRoutes, housekeeping, Clock.systemDefaultZone());
+                this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), events.statistics());
         CoreCommands.register(commands, sources);
         DialogCommands.register(commands, dialogs);
         TransferCommands.register(commands, dialogs, transfers.transfers());
+        EventCommands.register(commands, events);
         metrics = new Metrics(sources);
+        metrics.bind(events.meters());
         MiConfig c = config.mi();
         try {
             mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands, metrics::scrape);
         } catch (RuntimeException e) {
             throw new IllegalStateException("management interface (mi.listen " + c.listen() + ") did not start: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static EventSettings eventSettings(EventsConfig c) {
+        return new EventSettings(c.queueSize(), c.deliveryThreads(), c.httpRetries(), Duration.ofMillis(c.httpTimeoutMs()));
+    }
+
+    /** Subscriptions share the dialogs' SQLite file; a file that cannot be used stops the start. */
+    private static SubscriptionStore openSubscriptionStore(StoreConfig store) {
+        if (store.type() == StoreType.NONE) {
+            return new InMemorySubscriptionStore();
+        }
+        try {
+            return SqliteSubscriptionStore.open(store.path());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("dialog.store.path: " + e.getMessage(), e);
         }
     }
 
@@ -251,6 +280,11 @@ public final class ProxyServer implements AutoCloseable {
 
     public LocationService location() {
         return location;
+    }
+
+    /** Where layers declare and raise their events, and Java code adds listeners. */
+    public EventBus events() {
+        return events;
     }
 
     /** Where layers register their management commands. */
@@ -307,6 +341,8 @@ public final class ProxyServer implements AutoCloseable {
         workers.shutdown(1000);
         dialogStore.close();
         resolver.close();
+        // Last, so that the events of calls ending during the grace period still go out.
+        events.close();
         log.info("callops stopped");
     }
 

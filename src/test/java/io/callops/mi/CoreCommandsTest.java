@@ -109,7 +109,8 @@ class CoreCommandsTest {
         all.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("core:rcv_requests", "core:rcv_replies", "core:fwd_requests",
                 "core:drop_requests", "core:err_requests", "tm:inuse_transactions", "tm:retransmissions", "tm:timeouts",
-                "usrloc:registered_contacts", "usrloc:registered_aors", "net:tcp_connections");
+                "usrloc:registered_contacts", "usrloc:registered_aors", "net:tcp_connections", "events:raised",
+                "events:delivered", "events:dropped", "events:subscribers");
         all.forEach(v -> assertThat(v.isIntegralNumber()).isTrue());
         JsonNode some = mi.call("get_statistics", "{\"statistics\":[\"tm:timeouts\",\"tcp_connections\",\"no:such\",\"x\"]}")
                 .path("result");

@@ -73,6 +73,11 @@ final class ConfigBinder {
                                 StoreType.parse("dialog.store.type", str("dialog.store.type")),
                                 Path.of(str("dialog.store.path")),
                                 integer("dialog.store.flush_delay_ms"))),
+                new EventsConfig(
+                        integer("events.queue_size"),
+                        integer("events.delivery_threads"),
+                        integer("events.http_retries"),
+                        integer("events.http_timeout_ms")),
                 new CallopsConfig(
                         linkMode(str("callops.mode")),
                         str("callops.match_param").trim(),

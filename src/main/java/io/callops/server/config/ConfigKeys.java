@@ -76,6 +76,12 @@ public final class ConfigKeys {
             key("dialog.store.path", "--store-path", STRING, "callops-data/dialogs.db", "FILE", "SQLite file for dialogs"),
             key("dialog.store.flush_delay_ms", "--store-flush-delay-ms", INT, 1000, "MS", "Batch dialog writes this long"),
 
+            key("events.queue_size", "--events-queue-size", INT, 10000, "N",
+                    "Events that may wait per subscriber; more are dropped for it"),
+            key("events.delivery_threads", "--events-delivery-threads", INT, 2, "N", "Threads that deliver events"),
+            key("events.http_retries", "--events-http-retries", INT, 3, "N", "Retries of a failed HTTP event POST"),
+            key("events.http_timeout_ms", "--events-http-timeout-ms", INT, 2000, "MS", "Timeout of one HTTP event POST"),
+
             key("callops.mode", "--callops-mode", STRING, "param", "MODE", "param (0), manual (1) or callid (2)"),
             key("callops.match_param", "--callops-match-param", STRING, "osid", "NAME", "Request-URI parameter naming the dialog"),
             key("callops.end_transferred_dialog", "--end-transferred-dialog", BOOL, true, "BOOL",

@@ -43,6 +43,7 @@ class ConfigLoaderTest {
         assertThat(c.mi().maxBodyBytes()).isEqualTo(1048576);
         assertThat(c.dialog()).isEqualTo(new DialogConfig(43200, true, false, 32000, 10000, 3,
                 new StoreConfig(StoreType.SQLITE, Path.of("callops-data/dialogs.db"), 1000)));
+        assertThat(c.events()).isEqualTo(new EventsConfig(10000, 2, 3, 2000));
         assertThat(c.callops()).isEqualTo(new CallopsConfig(LinkMode.PARAM, "osid", true, 120, null, "off", true));
     }
 
@@ -191,7 +192,7 @@ class ConfigLoaderTest {
         assertThat(c.routes()).containsEntry("service", "sip:127.0.0.1:25080");
         // Apart from the lines marked "not a default", the example shows the defaults.
         ServerConfig withoutExtras = new ServerConfig(c.listen(), List.of(), Map.of(), c.routesFile(), c.log(), c.sip(),
-                c.registrar(), c.router(), c.mi(), c.dialog(), c.callops());
+                c.registrar(), c.router(), c.mi(), c.dialog(), c.events(), c.callops());
         assertThat(withoutExtras).isEqualTo(ServerConfig.defaults());
     }
 }
