@@ -66,6 +66,14 @@ final class CallRig implements AutoCloseable {
         return s;
     }
 
+    /** As {@link #caller} without keys, over another transport. */
+    Sipp callerOver(int slot, String scenario, String service, Sipp.Transport transport) {
+        Sipp s = Sipp.uac("sipp/" + scenario, ports.get("caller" + slot), proxy.address()).calls(1).timeout(WAIT)
+                .service(service).transport(transport).start();
+        phones.add(s);
+        return s;
+    }
+
     /** {@code sip:<user>@<proxy>}: an address the proxy routes to the phone named user. */
     String uri(String user) {
         return "sip:" + user + "@" + proxy.address();

@@ -28,11 +28,11 @@ final class ReferTargets {
 
     /** The destination with {@code ;name=value} added ({@code value} escaped as a URI parameter). */
     static String withParam(Uri destination, String name, String value) {
-        String escaped = UriEscaping.escape(value, UriEscaping.Component.PARAM);
         if (destination instanceof SipUri su) {
-            return su.withParam(name, escaped).toString();
+            return su.withParam(name, value).toString(); // escapes the value itself
         }
-        return destination + ";" + name + "=" + escaped; // tel: parameters follow the number
+        // tel: parameters follow the number
+        return destination + ";" + name + "=" + UriEscaping.escape(value, UriEscaping.Component.PARAM);
     }
 
     /** The destination with {@code ?Replaces=...} (call-id, to-tag, from-tag, escaped as a header value). */
