@@ -12,6 +12,7 @@ import io.callops.dialog.Dialogs;
 import io.callops.dialog.store.DialogRecord;
 import io.callops.dialog.store.DialogStore;
 import io.callops.dialog.store.InMemoryDialogStore;
+import io.callops.dialog.store.SqliteDialogStore;
 import io.callops.server.config.DialogConfig;
 import io.callops.ops.CallopsEvents;
 import io.callops.ops.transfer.LinkTokens;
@@ -74,6 +75,9 @@ import org.slf4j.LoggerFactory;
 /** A running proxy: everything built from a {@link ServerConfig}, started and stopped as one. */
 public final class ProxyServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProxyServer.class);
+
+    /** Dialog changes waiting for the disk beyond this are dropped (and counted) rather than held in memory. */
+    private static final int MAX_PENDING_DIALOG_WRITES = 200_000;
 
     private final ServerConfig config;
     private final WorkerPool workers;
@@ -151,7 +155,10 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     private static DialogStore openDialogStore(DialogConfig c) {
-        return new InMemoryDialogStore();
+        if (c.store().type() == StoreType.NONE) {
+            return new InMemoryDialogStore();
+        }
+        return SqliteDialogStore.open(c.store().path(), c.store().flushDelayMs(), MAX_PENDING_DIALOG_WRITES);
     }
 
     private static TransferSettings transferSettings(ServerConfig config) {
