@@ -4,6 +4,7 @@ import io.callops.api.CommandRegistry;
 import io.callops.mi.CoreCommands;
 import io.callops.mi.CoreSources;
 import io.callops.mi.Metrics;
+import io.callops.mi.MiRequestStats;
 import io.callops.mi.MiServer;
 import io.callops.mi.MiSettings;
 import io.callops.proxy.DefaultRouter;
@@ -115,12 +116,13 @@ public final class ProxyServer implements AutoCloseable {
     /** The MI comes up after the transport, so its statistics and commands have something to show. */
     private void startManagement() {
         CoreSources sources = new CoreSources(services.stats(), txnStats, transport.stats(), location,
-                this::reloadRoutes, housekeeping, Clock.systemDefaultZone());
+                this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), new MiRequestStats());
         CoreCommands.register(commands, sources);
         metrics = new Metrics(sources);
         MiConfig c = config.mi();
         try {
-            mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands, metrics::scrape);
+            mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands, metrics::scrape,
+                    sources.miRequests());
         } catch (RuntimeException e) {
             throw new IllegalStateException("management interface (mi.listen " + c.listen() + ") did not start: "
                     + e.getMessage(), e);
