@@ -134,6 +134,14 @@ public final class MiParams {
         return values.keySet();
     }
 
+    /**
+     * The value as JSON decoded it (String, Number, Boolean, List, Map) or null, for parameters
+     * whose shape the command decides itself.
+     */
+    public Object value(String name) {
+        return values.get(name);
+    }
+
     /** A required string; numbers are accepted and written as text, as the reference does. */
     public String string(String name) {
         return optionalString(name).orElseThrow(() -> MiError.invalidParams("Missing parameter '" + name + "'"));

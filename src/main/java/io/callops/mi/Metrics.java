@@ -5,6 +5,7 @@ import io.callops.txn.TxnStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -78,6 +79,11 @@ public final class Metrics implements AutoCloseable {
 
     private void counter(String name, java.util.function.LongSupplier value, String description) {
         FunctionCounter.builder(name, value, v -> v.getAsLong()).description(description).register(registry);
+    }
+
+    /** Adds the meters of another layer (e.g. the events), read when scraped like the others. */
+    public void bind(MeterBinder binder) {
+        binder.bindTo(registry);
     }
 
     /** The Prometheus text exposition of every meter. */

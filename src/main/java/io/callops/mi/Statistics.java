@@ -43,6 +43,7 @@ final class Statistics {
         m.put("usrloc:registered_contacts", s.location()::bindingCount);
         m.put("usrloc:registered_aors", s.location()::aorCount);
         m.put("net:tcp_connections", s.transportStats()::openTcpConnections);
+        s.moreStatistics().forEach(m::putIfAbsent);
         return new Statistics(m, s.miRequests()::statistics);
     }
 

@@ -1,6 +1,31 @@
 package io.callops.server;
 
 import io.callops.api.CommandRegistry;
+import io.callops.api.EventSink;
+import io.callops.dialog.DialogCommands;
+import io.callops.dialog.DialogEvents;
+import io.callops.dialog.DialogLayer;
+import io.callops.dialog.DialogListener;
+import io.callops.dialog.DialogSettings;
+import io.callops.dialog.DialogStats;
+import io.callops.dialog.Dialogs;
+import io.callops.dialog.store.DialogRecord;
+import io.callops.dialog.store.DialogStore;
+import io.callops.dialog.store.InMemoryDialogStore;
+import io.callops.server.config.DialogConfig;
+import io.callops.ops.CallopsEvents;
+import io.callops.ops.transfer.LinkTokens;
+import io.callops.ops.transfer.TransferCommands;
+import io.callops.ops.transfer.TransferControl;
+import io.callops.ops.transfer.TransferSettings;
+import io.callops.ops.transfer.TransferStats;
+import io.callops.ops.transfer.Transfers;
+import io.callops.events.EventBus;
+import io.callops.events.EventCommands;
+import io.callops.events.EventSettings;
+import io.callops.events.InMemorySubscriptionStore;
+import io.callops.events.SqliteSubscriptionStore;
+import io.callops.events.SubscriptionStore;
 import io.callops.mi.CoreCommands;
 import io.callops.mi.CoreSources;
 import io.callops.mi.Metrics;
@@ -20,10 +45,13 @@ import io.callops.proxy.registrar.LocationService;
 import io.callops.proxy.registrar.Registrar;
 import io.callops.proxy.registrar.RegistrarLocator;
 import io.callops.proxy.registrar.RegistrarSettings;
+import io.callops.server.config.EventsConfig;
 import io.callops.server.config.MiConfig;
 import io.callops.server.config.RoutesFile;
 import io.callops.server.config.ServerConfig;
 import io.callops.server.config.SipConfig;
+import io.callops.server.config.StoreConfig;
+import io.callops.server.config.StoreType;
 import io.callops.sip.ParserLimits;
 import io.callops.sip.RequestValidator;
 import io.callops.transport.NettySipTransport;
@@ -34,7 +62,9 @@ import io.callops.txn.TxnStats;
 import io.callops.txn.WorkerPool;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,12 +86,21 @@ public final class ProxyServer implements AutoCloseable {
     private final HostResolver resolver = new HostResolver();
     private final ScheduledExecutorService housekeeping;
     private final CommandRegistry commands = new CommandRegistry();
+    private final DialogStore dialogStore;
+    private final DialogStats dialogStats = new DialogStats();
+    private final List<DialogListener> dialogListeners = new CopyOnWriteArrayList<>();
+    private final Dialogs dialogs;
+    private final TransferStats transferStats = new TransferStats();
+    private final TransferControl transfers;
+    private final EventBus events;
     private volatile MiServer mi;
     private volatile Metrics metrics;
     private volatile boolean closed;
 
     private ProxyServer(ServerConfig config) {
         this.config = config;
+        // First, so that every layer built below can declare and raise its events.
+        this.events = new EventBus(eventSettings(config.events()));
         SipConfig sip = config.sip();
         TimerSettings timers = new TimerSettings(sip.t1Ms(), sip.t2Ms(), sip.t4Ms(), sip.timerCMs());
         this.location = new LocationService(() -> System.nanoTime() / 1_000_000L, config.registrar().maxContactsPerAor());
@@ -85,9 +124,24 @@ public final class ProxyServer implements AutoCloseable {
                 new RouteTable(allRoutes(config)), loadRouter(config), new RegistrarLocator(registrar), resolver,
                 new RequestValidator(Set.of()), new ProxySettings(sip.maxForwardsDefault(),
                         sip.serverHeader().isEmpty() ? null : sip.serverHeader(), 1300, sip.recordRoute()));
+        DialogEvents.declare(events);
+        this.dialogStore = openDialogStore(config.dialog());
+        DialogSettings dialogSettings = dialogSettings(config.dialog());
+        DialogLayer[] dialogLayers = new DialogLayer[workers.size()];
         for (int i = 0; i < cores.length; i++) {
             layers[i] = new TransactionLayer(workers.get(i), transport, timers, txnStats);
             cores[i] = new ProxyCore(workers.get(i), layers[i], services);
+            dialogLayers[i] = new DialogLayer(workers.get(i), layers[i], services, dialogSettings, dialogStore, events,
+                    Clock.systemUTC(), dialogListeners, dialogStats);
+            cores[i].setTracker(dialogLayers[i]);
+        }
+        this.dialogs = new Dialogs(workers, dialogLayers);
+        CallopsEvents.declare(events);
+        this.transfers = new TransferControl(dialogs, new Transfers(dialogs, transferSettings(config),
+                new LinkTokens(LinkSecret.load(config)), events, transferStats));
+        dialogListeners.add(transfers);
+        for (ProxyCore core : cores) {
+            core.setCallControl(transfers);
         }
         holder.target = new Dispatcher(workers, cores, services);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -97,10 +151,43 @@ public final class ProxyServer implements AutoCloseable {
         });
     }
 
+    private static DialogStore openDialogStore(DialogConfig c) {
+        return new InMemoryDialogStore();
+    }
+
+    private static TransferSettings transferSettings(ServerConfig config) {
+        var c = config.callops();
+        return new TransferSettings(c.mode(), c.matchParam(), c.endTransferredDialog(), c.transferTimeoutS() * 1000L,
+                c.referredBy(), c.referSub());
+    }
+
+    private static DialogSettings dialogSettings(DialogConfig c) {
+        return new DialogSettings(c.timeoutS(), c.byeOnTimeout(), c.refreshOnTraffic(), c.lingerMs(), c.inviteWaitMs(),
+                c.retries491());
+    }
+
+    /** Takes the stored dialogs back, each on the worker that owns its Call-ID, before traffic starts. */
+    private void recoverDialogs() {
+        List<DialogRecord> stored = dialogStore.loadAll();
+        if (stored.isEmpty()) return;
+        java.util.concurrent.CompletableFuture<?>[] done = new java.util.concurrent.CompletableFuture<?>[stored.size()];
+        for (int i = 0; i < stored.size(); i++) {
+            DialogRecord r = stored.get(i);
+            done[i] = dialogs.onCall(r.callId(), layer -> {
+                layer.recover(r);
+                return null;
+            });
+        }
+        java.util.concurrent.CompletableFuture.allOf(done).join();
+        log.info("recovered {} dialogs from the store", dialogStats.recovered.sum());
+    }
+
     /** Builds and starts a proxy; on failure everything opened so far is closed again. */
     public static ProxyServer start(ServerConfig config) {
         ProxyServer s = new ProxyServer(config);
         try {
+            s.events.start(openSubscriptionStore(config.dialog().store()));
+            s.recoverDialogs();
             s.transport.start();
             s.startManagement();
         } catch (RuntimeException e) {
@@ -116,9 +203,13 @@ public final class ProxyServer implements AutoCloseable {
     /** The MI comes up after the transport, so its statistics and commands have something to show. */
     private void startManagement() {
         CoreSources sources = new CoreSources(services.stats(), txnStats, transport.stats(), location,
-                this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), new MiRequestStats());
+                this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), events.statistics(), new MiRequestStats());
         CoreCommands.register(commands, sources);
+        DialogCommands.register(commands, dialogs);
+        TransferCommands.register(commands, dialogs, transfers.transfers());
+        EventCommands.register(commands, events);
         metrics = new Metrics(sources);
+        metrics.bind(events.meters());
         MiConfig c = config.mi();
         try {
             mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands, metrics::scrape,
@@ -126,6 +217,22 @@ public final class ProxyServer implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalStateException("management interface (mi.listen " + c.listen() + ") did not start: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static EventSettings eventSettings(EventsConfig c) {
+        return new EventSettings(c.queueSize(), c.deliveryThreads(), c.httpRetries(), Duration.ofMillis(c.httpTimeoutMs()));
+    }
+
+    /** Subscriptions share the dialogs' SQLite file; a file that cannot be used stops the start. */
+    private static SubscriptionStore openSubscriptionStore(StoreConfig store) {
+        if (store.type() == StoreType.NONE) {
+            return new InMemorySubscriptionStore();
+        }
+        try {
+            return SqliteSubscriptionStore.open(store.path());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("dialog.store.path: " + e.getMessage(), e);
         }
     }
 
@@ -177,9 +284,32 @@ public final class ProxyServer implements AutoCloseable {
         return location;
     }
 
+    /** Where layers declare and raise their events, and Java code adds listeners. */
+    public EventBus events() {
+        return events;
+    }
+
     /** Where layers register their management commands. */
     public CommandRegistry commands() {
         return commands;
+    }
+
+    /** Every worker's dialogs. */
+    public Dialogs dialogs() {
+        return dialogs;
+    }
+
+    public DialogStats dialogStats() {
+        return dialogStats;
+    }
+
+    public TransferStats transferStats() {
+        return transferStats;
+    }
+
+    /** Adds a listener for dialog creation, in-dialog requests and state changes (before start). */
+    public void addDialogListener(DialogListener listener) {
+        dialogListeners.add(listener);
     }
 
     /** The running management interface; null before start or when it failed to start. */
@@ -211,7 +341,10 @@ public final class ProxyServer implements AutoCloseable {
         transport.close();
         housekeeping.shutdownNow();
         workers.shutdown(1000);
+        dialogStore.close();
         resolver.close();
+        // Last, so that the events of calls ending during the grace period still go out.
+        events.close();
         log.info("callops stopped");
     }
 

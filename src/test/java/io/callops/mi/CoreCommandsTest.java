@@ -111,7 +111,8 @@ class CoreCommandsTest {
         // The MI's own requests come last, by command: so far the one version call.
         assertThat(names).containsExactly("core:rcv_requests", "core:rcv_replies", "core:fwd_requests",
                 "core:drop_requests", "core:err_requests", "tm:inuse_transactions", "tm:retransmissions", "tm:timeouts",
-                "usrloc:registered_contacts", "usrloc:registered_aors", "net:tcp_connections", "mi:requests", "mi:errors",
+                "usrloc:registered_contacts", "usrloc:registered_aors", "net:tcp_connections", "events:raised",
+                "events:delivered", "events:dropped", "events:subscribers", "mi:requests", "mi:errors",
                 "mi:version_requests", "mi:version_errors");
         all.forEach(v -> assertThat(v.isIntegralNumber()).isTrue());
         JsonNode some = mi.call("get_statistics", "{\"statistics\":[\"tm:timeouts\",\"tcp_connections\",\"no:such\",\"x\"]}")

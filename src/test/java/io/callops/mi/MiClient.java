@@ -10,12 +10,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A small JSON-RPC client for tests, over java.net.http. */
-final class MiClient {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class MiClient {
+    public static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
 
-    MiClient(int port) {
+    public MiClient(int port) {
         this.uri = URI.create("http://127.0.0.1:" + port + "/mi");
     }
 
@@ -37,7 +37,7 @@ final class MiClient {
     }
 
     /** Posts a request and returns the parsed JSON answer, checking it came back 200 as JSON. */
-    JsonNode call(String body) throws IOException, InterruptedException {
+    public JsonNode call(String body) throws IOException, InterruptedException {
         HttpResponse<String> r = post(body);
         if (r.statusCode() != 200 || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
             throw new AssertionError("expected 200 application/json, got " + r.statusCode() + " " + r.headers() + " " + r.body());
@@ -45,7 +45,7 @@ final class MiClient {
         return JSON.readTree(r.body());
     }
 
-    JsonNode call(String method, String paramsJson) throws IOException, InterruptedException {
+    public JsonNode call(String method, String paramsJson) throws IOException, InterruptedException {
         return call("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"id\":1"
                 + (paramsJson == null ? "" : ",\"params\":" + paramsJson) + "}");
     }

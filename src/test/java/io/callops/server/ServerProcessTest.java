@@ -36,7 +36,7 @@ class ServerProcessTest {
     void answersOptionsTracesItAndExitsZeroOnSigterm() throws Exception {
         int port = FreePorts.udpAndTcp();
         Process p = start("--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port, "--sip-trace",
-                "--mi-listen", "127.0.0.1:0");
+                "--mi-listen", "127.0.0.1:0", "--store-path", dir.resolve("data/dialogs.db").toString());
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!output().contains("callops listening on") && System.nanoTime() < deadline && p.isAlive()) {
@@ -60,6 +60,7 @@ class ServerProcessTest {
             assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(this::safeOutput).isZero();
             assertThat(output()).contains("callops stopped");
+            assertThat(dir.resolve("data/dialogs.db")).as("the store file, with its directory").exists();
             // --sip-trace: both messages, whole, on the trace logger
             assertThat(output()).contains("Call-ID: proc-1").contains("SIP/2.0 483 Too Many Hops");
         } finally {

@@ -71,6 +71,13 @@ public final class ConfigWriter {
         store.put("path", c.dialog().store().path().toString());
         store.put("flush_delay_ms", c.dialog().store().flushDelayMs());
 
+        EventsConfig e = c.events();
+        ObjectNode events = root.putObject("events");
+        events.put("queue_size", e.queueSize());
+        events.put("delivery_threads", e.deliveryThreads());
+        events.put("http_retries", e.httpRetries());
+        events.put("http_timeout_ms", e.httpTimeoutMs());
+
         CallopsConfig k = c.callops();
         ObjectNode callops = root.putObject("callops");
         callops.put("mode", k.mode().configName());

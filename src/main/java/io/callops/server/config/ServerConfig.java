@@ -30,6 +30,7 @@ public record ServerConfig(
         RouterConfig router,
         MiConfig mi,
         DialogConfig dialog,
+        EventsConfig events,
         CallopsConfig callops) {
 
     public ServerConfig {
@@ -57,6 +58,7 @@ public record ServerConfig(
         Check.notNull("router", router);
         Check.notNull("mi", mi);
         Check.notNull("dialog", dialog);
+        Check.notNull("events", events);
         Check.notNull("callops", callops);
     }
 

@@ -1,5 +1,6 @@
 package io.callops.server.config;
 
+import io.callops.ops.LinkMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,9 +41,10 @@ class ConfigLoaderTest {
         assertThat(c.mi().listenAddress().getPort()).isEqualTo(8888);
         assertThat(c.mi().token()).isNull();
         assertThat(c.mi().maxBodyBytes()).isEqualTo(1048576);
-        assertThat(c.dialog()).isEqualTo(new DialogConfig(43200,
+        assertThat(c.dialog()).isEqualTo(new DialogConfig(43200, true, false, 32000, 10000, 3,
                 new StoreConfig(StoreType.SQLITE, Path.of("callops-data/dialogs.db"), 1000)));
-        assertThat(c.callops()).isEqualTo(new CallopsConfig(LinkMode.PARAM, "osid", true, 120));
+        assertThat(c.events()).isEqualTo(new EventsConfig(10000, 2, 3, 2000));
+        assertThat(c.callops()).isEqualTo(new CallopsConfig(LinkMode.PARAM, "osid", true, 120, null, "off", true));
     }
 
     @Test
@@ -190,7 +192,7 @@ class ConfigLoaderTest {
         assertThat(c.routes()).containsEntry("service", "sip:127.0.0.1:25080");
         // Apart from the lines marked "not a default", the example shows the defaults.
         ServerConfig withoutExtras = new ServerConfig(c.listen(), List.of(), Map.of(), c.routesFile(), c.log(), c.sip(),
-                c.registrar(), c.router(), c.mi(), c.dialog(), c.callops());
+                c.registrar(), c.router(), c.mi(), c.dialog(), c.events(), c.callops());
         assertThat(withoutExtras).isEqualTo(ServerConfig.defaults());
     }
 }

@@ -1,5 +1,6 @@
 package io.callops.server.config;
 
+import io.callops.ops.LinkMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,6 +39,11 @@ class ValidationTest {
         "dialog.timeout_s            | 0      | config key dialog.timeout_s: must be > 0 (got 0)",
         "dialog.store.flush_delay_ms | -1     | config key dialog.store.flush_delay_ms: must be >= 0 (got -1)",
         "callops.transfer_timeout_s  | 0      | config key callops.transfer_timeout_s: must be > 0 (got 0)",
+        "events.queue_size           | 0      | config key events.queue_size: must be between 1 and 10000000 (got 0)",
+        "events.delivery_threads     | 0      | config key events.delivery_threads: must be between 1 and 64 (got 0)",
+        "events.delivery_threads     | 65     | config key events.delivery_threads: must be between 1 and 64 (got 65)",
+        "events.http_retries         | -1     | config key events.http_retries: must be between 0 and 10 (got -1)",
+        "events.http_timeout_ms      | 0      | config key events.http_timeout_ms: must be between 1 and 600000 (got 0)",
     })
     void numericRanges(String key, int value, String message) {
         assertThatThrownBy(() -> with(key, value)).isInstanceOf(ConfigException.class).hasMessage(message);

@@ -1,0 +1,99 @@
+package io.callops.events;
+
+import io.callops.api.Event;
+import io.callops.api.EventType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One declared event and everyone who receives it. The raising thread reads two immutable
+ * lists through volatile fields and takes no lock; changes (subscribe, expiry, listeners)
+ * replace a list under this object's lock, off the SIP path.
+ */
+final class EventChannel {
+    final EventType type;
+    final int id;
+    final EventCounters counters = new EventCounters();
+    private volatile List<Subscription> subscriptions = List.of();
+    private volatile List<Outbox> listeners = List.of();
+
+    EventChannel(EventType type, int id) {
+        this.type = type;
+        this.id = id;
+    }
+
+    boolean wanted() {
+        return !subscriptions.isEmpty() || !listeners.isEmpty();
+    }
+
+    /** Queues the event for every receiver; on the raising thread. */
+    void dispatch(Event event, long nowMillis) {
+        counters.raised.increment();
+        List<Subscription> subs = subscriptions;
+        List<Outbox> lis = listeners;
+        if (subs.isEmpty() && lis.isEmpty()) {
+            return;
+        }
+        RaisedEvent raised = new RaisedEvent(event);
+        for (int i = 0; i < subs.size(); i++) {
+            subs.get(i).outbox().offer(raised, nowMillis);
+        }
+        for (int i = 0; i < lis.size(); i++) {
+            lis.get(i).offer(raised, nowMillis);
+        }
+    }
+
+    List<Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    synchronized Optional<Subscription> find(String socketText) {
+        for (Subscription s : subscriptions) {
+            if (s.socket().text().equals(socketText)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    synchronized void add(Subscription s) {
+        List<Subscription> next = new ArrayList<>(subscriptions);
+        next.add(s);
+        subscriptions = List.copyOf(next);
+    }
+
+    synchronized void remove(Subscription s) {
+        List<Subscription> next = new ArrayList<>(subscriptions);
+        next.remove(s);
+        subscriptions = List.copyOf(next);
+    }
+
+    synchronized void addListener(Outbox o) {
+        List<Outbox> next = new ArrayList<>(listeners);
+        next.add(o);
+        listeners = List.copyOf(next);
+    }
+
+    synchronized void removeListener(Outbox o) {
+        List<Outbox> next = new ArrayList<>(listeners);
+        next.remove(o);
+        listeners = List.copyOf(next);
+    }
+
+    List<Outbox> listeners() {
+        return listeners;
+    }
+
+    EventView view(long nowMillis) {
+        List<SubscriberView> subs = new ArrayList<>();
+        for (Subscription s : subscriptions) {
+            subs.add(s.view(nowMillis));
+        }
+        return new EventView(type, id, subs);
+    }
+}
