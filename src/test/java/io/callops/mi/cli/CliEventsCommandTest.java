@@ -2,7 +2,10 @@ package io.callops.mi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callops.testsupport.FreePorts;
+import io.callops.testsupport.TestProxy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,10 +23,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code callops-cli events} against an MI that records {@code event_subscribe} calls and
- * delivers events as the proxy does: one JSON-RPC notification per UDP datagram.
+ * delivers events as the proxy does (one JSON-RPC notification per UDP datagram), and once
+ * against the proxy's own event interface.
  */
 class CliEventsCommandTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOLD = "{\"jsonrpc\":\"2.0\",\"method\":\"E_CALL_HOLD\",\"params\":{\"callid\":\"a84b4c76e66710\","
             + "\"leg\":\"caller\",\"action\":\"hold\",\"state\":\"ok\"}}";
     private static final String TRANSFER = "{\"jsonrpc\":\"2.0\",\"method\":\"E_CALL_TRANSFER\",\"params\":{\"callid\":\"c1\","
@@ -155,6 +160,30 @@ class CliEventsCommandTest {
         assertThat(status.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("stdout is closed");
         assertUnsubscribed(hold.socket(), "E_CALL_HOLD");
+    }
+
+    @Test
+    void theProxysOwnEventsArriveAndTheSubscriptionIsGoneAfterwards() throws Exception {
+        try (TestProxy proxy = TestProxy.start()) {
+            Map<String, String> proxyMi = Map.of("CALLOPS_MI_URL", "http://127.0.0.1:" + proxy.miPort() + "/mi");
+            CliRun.Running run = CliRun.start(proxyMi, "events", "--count", "2", "E_CALL_HOLD");
+            run.awaitErr(err -> err.contains("subscribed udp:127.0.0.1:"), WAIT);
+            JsonNode subscribers = JSON.readTree(CliRun.run(proxyMi, "mi", "subscribers_list", "event=E_CALL_HOLD").out());
+            JsonNode ours = subscribers.path("Event").path("Subscribers").path(0);
+            assertThat(ours.path("socket").asText()).matches("udp:127\\.0\\.0\\.1:\\d+");
+            assertThat(ours.path("expire").asInt()).isBetween(3590, 3600);
+
+            // raise_event takes the values in declaration order: callid, leg, action, state.
+            assertThat(CliRun.run(proxyMi, "mi", "raise_event", "E_CALL_HOLD", "c1", "caller", "hold", "ok").status()).isZero();
+            assertThat(CliRun.run(proxyMi, "mi", "raise_event", "event=E_CALL_HOLD", "params=c1 caller unhold ok").status()).isZero();
+            CliRun.Result r = run.await(WAIT);
+            assertThat(r.status()).as(r.toString()).isZero();
+            assertThat(r.outLines()).containsExactly(
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"E_CALL_HOLD\",\"params\":{\"callid\":\"c1\",\"leg\":\"caller\",\"action\":\"hold\",\"state\":\"ok\"}}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"E_CALL_HOLD\",\"params\":{\"callid\":\"c1\",\"leg\":\"caller\",\"action\":\"unhold\",\"state\":\"ok\"}}");
+            JsonNode after = JSON.readTree(CliRun.run(proxyMi, "mi", "subscribers_list", "event=E_CALL_HOLD").out());
+            assertThat(after.path("Event").path("Subscribers")).as(after.toString()).isEmpty();
+        }
     }
 
     @Test

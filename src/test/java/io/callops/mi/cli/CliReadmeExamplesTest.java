@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every {@code bin/callops-cli} example of the README's "Managing callops" section runs as
- * written: {@code mi} examples against a real proxy, {@code events} examples against an MI
- * that delivers events (the README's MI address is the default, so the test points
- * {@code CALLOPS_MI_URL} at its own servers).
+ * written against a real proxy (the README's MI address is the default, so the test points
+ * {@code CALLOPS_MI_URL} at the test proxy's MI).
  */
 class CliReadmeExamplesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +32,7 @@ class CliReadmeExamplesTest {
             for (List<String> example : examples) {
                 switch (example.get(0)) {
                     case "mi" -> runMi(example, env);
-                    case "events" -> runEvents(example);
+                    case "events" -> runEvents(example, env);
                     default -> throw new AssertionError("the README shows a command this test does not run: " + example);
                 }
             }
@@ -54,31 +53,26 @@ class CliReadmeExamplesTest {
         }
     }
 
-    /** Subscribes as shown, receives one event of each kind, and stops as Ctrl-C would. */
-    private static void runEvents(List<String> args) throws Exception {
+    /** Subscribes as shown, prints each event the proxy raises, and stops on Ctrl-C, unsubscribed. */
+    private static void runEvents(List<String> args, Map<String, String> env) throws Exception {
         List<String> events = args.stream().filter(a -> a.startsWith("E_")).toList();
-        try (RecordingEventMi mi = RecordingEventMi.start()) {
-            CliRun.Running run = CliRun.start(Map.of("CALLOPS_MI_URL", mi.url()), args.toArray(String[]::new));
-            List<String> sent = new ArrayList<>();
-            String socket = null;
-            for (String event : events) {
-                RecordingEventMi.Call c = mi.nextCall(Duration.ofSeconds(10));
-                assertThat(c.event()).isEqualTo(event);
-                socket = c.socket();
-            }
-            for (String event : events) {
-                String payload = "{\"jsonrpc\":\"2.0\",\"method\":\"" + event + "\",\"params\":{\"callid\":\"readme-1\"}}";
-                mi.send(socket, payload);
-                sent.add(payload);
-                run.awaitOut(out -> out.contains(payload), Duration.ofSeconds(10));
-            }
-            run.interrupt();
-            CliRun.Result r = run.await(Duration.ofSeconds(10));
-            assertThat(r.status()).as(args + ": " + r).isZero();
-            assertThat(r.outLines()).containsExactlyElementsOf(sent);
-            assertThat(mi.calls()).filteredOn(c -> c.expire() == 0).extracting(RecordingEventMi.Call::event)
-                    .containsExactlyElementsOf(events);
+        CliRun.Running run = CliRun.start(env, args.toArray(String[]::new));
+        run.awaitErr(err -> err.contains("subscribed udp:127.0.0.1:"), Duration.ofSeconds(10));
+        for (String event : events) {
+            CliRun.Result raised = CliRun.run(env, "mi", "raise_event", "event=" + event);
+            assertThat(raised.status()).as(raised.toString()).isZero();
+            run.awaitOut(out -> out.contains("\"method\":\"" + event + "\""), Duration.ofSeconds(10));
         }
+        run.interrupt();
+        CliRun.Result r = run.await(Duration.ofSeconds(10));
+        assertThat(r.status()).as(args + ": " + r).isZero();
+        List<String> printed = new ArrayList<>();
+        for (String line : r.outLines()) {
+            printed.add(JSON.readTree(line).path("method").asText());
+        }
+        assertThat(printed).containsExactlyElementsOf(events);
+        JsonNode subscribers = JSON.readTree(CliRun.run(env, "mi", "subscribers_list").out());
+        assertThat(subscribers.path("Events")).as("unsubscribed on Ctrl-C").isEmpty();
     }
 
     /** The arguments of each launcher line in the shell blocks of one section. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The real callops-cli command line, run in the test's JVM with its own stdout, stderr,
@@ -67,10 +68,20 @@ final class CliRun {
 
         /** Waits until stdout satisfies {@code condition}; fails with what was printed otherwise. */
         void awaitOut(Predicate<String> condition, Duration timeout) throws InterruptedException {
+            await(this::out, condition, timeout);
+        }
+
+        /** Waits until stderr satisfies {@code condition}, e.g. the line that says it subscribed. */
+        void awaitErr(Predicate<String> condition, Duration timeout) throws InterruptedException {
+            await(this::err, condition, timeout);
+        }
+
+        private void await(Supplier<String> stream, Predicate<String> condition, Duration timeout)
+                throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!condition.test(out())) {
+            while (!condition.test(stream.get())) {
                 if (System.nanoTime() > deadline || result.isDone()) {
-                    throw new AssertionError("stdout did not reach the expected state; stdout:\n" + out() + "\nstderr:\n" + err()
+                    throw new AssertionError("the output did not reach the expected state; stdout:\n" + out() + "\nstderr:\n" + err()
                             + (result.isDone() ? "\n(the command has ended: " + result.join().status() + ")" : ""));
                 }
                 Thread.sleep(20);
