@@ -30,6 +30,7 @@ import io.callops.events.SubscriptionStore;
 import io.callops.mi.CoreCommands;
 import io.callops.mi.CoreSources;
 import io.callops.mi.Metrics;
+import io.callops.mi.MiRequestStats;
 import io.callops.mi.MiServer;
 import io.callops.mi.MiSettings;
 import io.callops.proxy.DefaultRouter;
@@ -209,7 +210,7 @@ public final class ProxyServer implements AutoCloseable {
     /** The MI comes up after the transport, so its statistics and commands have something to show. */
     private void startManagement() {
         CoreSources sources = new CoreSources(services.stats(), txnStats, transport.stats(), location,
-                this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), events.statistics());
+                this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), events.statistics(), new MiRequestStats());
         CoreCommands.register(commands, sources);
         DialogCommands.register(commands, dialogs);
         TransferCommands.register(commands, dialogs, transfers.transfers());
@@ -218,7 +219,8 @@ public final class ProxyServer implements AutoCloseable {
         metrics.bind(events.meters());
         MiConfig c = config.mi();
         try {
-            mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands, metrics::scrape);
+            mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands, metrics::scrape,
+                    sources.miRequests());
         } catch (RuntimeException e) {
             throw new IllegalStateException("management interface (mi.listen " + c.listen() + ") did not start: "
                     + e.getMessage(), e);
