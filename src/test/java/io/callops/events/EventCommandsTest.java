@@ -65,17 +65,22 @@ class EventCommandsTest {
         assertThat(mi.call("evi:subscribe", Map.of("event", "E_TEST_A", "socket", udp.socketText())).path("result").asText())
                 .isEqualTo("OK");
         String subscriber = "{\"socket\":\"" + udp.socketText() + "\",\"expire\":3600,\"drops\":0,\"delivered\":0}";
-        assertThat(mi.call("subscribers_list", null).path("result").toString()).isEqualTo(
+        assertThat(shown(mi.call("subscribers_list", null))).isEqualTo(
                 "{\"Events\":[{\"name\":\"E_TEST_A\",\"id\":0,\"Subscribers\":[" + subscriber + "]}]}");
-        assertThat(mi.call("evi:subscribers_list", Map.of("event", "E_TEST_A")).path("result").toString()).isEqualTo(
+        assertThat(shown(mi.call("evi:subscribers_list", Map.of("event", "E_TEST_A")))).isEqualTo(
                 "{\"Event\":{\"name\":\"E_TEST_A\",\"id\":0,\"Subscribers\":[" + subscriber + "]}}");
-        assertThat(mi.call("subscribers_list", Map.of("event", "E_TEST_A", "socket", udp.socketText())).path("result")
-                .toString()).isEqualTo("{\"Event\":{\"name\":\"E_TEST_A\",\"id\":0,\"Subscriber\":" + subscriber + "}}");
+        assertThat(shown(mi.call("subscribers_list", Map.of("event", "E_TEST_A", "socket", udp.socketText()))))
+                .isEqualTo("{\"Event\":{\"name\":\"E_TEST_A\",\"id\":0,\"Subscriber\":" + subscriber + "}}");
         assertThat(mi.call("subscribers_list", Map.of("event", "E_TEST_B")).path("result").toString())
                 .isEqualTo("{\"Event\":{\"name\":\"E_TEST_B\",\"id\":1,\"Subscribers\":[]}}");
         // Positional parameters too, as opensips-cli sends them.
         assertThat(mi.callRaw("subscribers_list", "[\"E_TEST_A\"]").path("result").path("Event").path("name").asText())
                 .isEqualTo("E_TEST_A");
+    }
+
+    /** The result as text, with a count-down of the default expire still shown as 3600 (a slow machine may take a second). */
+    private static String shown(JsonNode answer) {
+        return answer.path("result").toString().replaceAll("\"expire\":359[0-9]", "\"expire\":3600");
     }
 
     @Test
@@ -121,7 +126,7 @@ class EventCommandsTest {
         // The numeric expire may also come as text, positionally.
         assertThat(mi.callRaw("event_subscribe", "[\"E_TEST_A\", \"" + udp.socketText() + "\", \"30\"]").path("result")
                 .asText()).isEqualTo("OK");
-        assertThat(mi.subscriber("E_TEST_A", udp.socketText()).path("expire").asLong()).isEqualTo(30);
+        assertThat(mi.subscriber("E_TEST_A", udp.socketText()).path("expire").asLong()).isBetween(28L, 30L);
     }
 
     @Test
