@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Via headers carries our sent-by with the same loop hash, which is a loop (482, §16.3 step
  * 4); a spiral changes the Request-URI and so the hash.
  */
-final class BranchIds {
+public final class BranchIds {
     static final String COOKIE = "z9hG4bK";
 
     private BranchIds() {}
@@ -32,6 +32,11 @@ final class BranchIds {
 
     static String newBranch(String loopHash) {
         return COOKIE + loopHash + '.' + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    /** A branch for a request the proxy itself originates (no request came in to hash). */
+    public static String originated() {
+        return COOKIE + "o" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     }
 
     /** A stable branch for a stateless forward of an ACK for 2xx (§16.11: same input, same branch). */

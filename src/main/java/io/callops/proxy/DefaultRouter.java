@@ -38,6 +38,9 @@ public final class DefaultRouter implements Router {
             }
             return;
         }
+        if (req.isMethod(SipMethod.INVITE)) {
+            req.createDialog();
+        }
         req.recordRoute();
         Optional<String> route = req.routes().lookup(req.request().parsedRequestUri());
         if (route.isPresent()) {

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * branches it was forwarded on, and the choice of the response that goes back (§16.7).
  * Lives on the call's worker.
  */
-final class Forwarding implements RequestContext, ClientTransactionListener {
+final class Forwarding implements RequestContext, ClientTransactionListener, RelayControl {
     private static final Logger log = LoggerFactory.getLogger(Forwarding.class);
 
     /** Room for the Via and Record-Route headers added after the size check. */
@@ -48,6 +48,8 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
     private boolean failureHandled;
     private FailureHandler failureHandler;
     private String localTag;
+    private RelayWatcher watcher;
+    private String originalCseq;       // set when a watcher renumbered the relayed copies
     private final List<Branch> branches = new ArrayList<>(2);
 
     Forwarding(ProxyCore core, ServerTransaction server, boolean hadOurRoute) {
@@ -68,6 +70,16 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
     }
 
     @Override
+    public Flow flow() {
+        return server.flow();
+    }
+
+    @Override
+    public CallControl callControl() {
+        return core.callControl();
+    }
+
+    @Override
     public boolean isForUs() {
         try {
             return core.services().addresses().isOurDomain(request.parsedRequestUri());
@@ -79,6 +91,28 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
     @Override
     public boolean looseRoute() {
         return hadOurRoute || request.hasHeader(HeaderName.ROUTE);
+    }
+
+    @Override
+    public void createDialog() {
+        if (!invite || hasToTag()) {
+            throw new IllegalStateException("createDialog() is for an initial INVITE, not " + request.method());
+        }
+        if (watcher == null) {
+            watch(core.tracker().createDialog(this));
+        }
+    }
+
+    /** Lets a watcher see this request's relaying (one per request). */
+    void watch(RelayWatcher w) {
+        if (w == null) return;
+        watcher = w;
+        w.attached(this);
+    }
+
+    @Override
+    public void cancelBranches() {
+        cancelByCaller();
     }
 
     @Override
@@ -167,6 +201,12 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
         int mf = out.maxForwards();
         out.setHeader(HeaderName.MAX_FORWARDS,
                 Integer.toString(mf < 0 ? core.services().settings().maxForwardsDefault() : mf - 1));
+        if (watcher != null) {
+            watcher.beforeSend(out);
+            if (originalCseq == null && out.cseqNumber() != request.cseqNumber()) {
+                originalCseq = request.header(HeaderName.CSEQ);
+            }
+        }
         String nextHopUri;
         if (t.nextHopUri() != null) {
             nextHopUri = t.nextHopUri();
@@ -313,10 +353,11 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
         if (invite && !b.timedOutByTimerC) {
             armTimerC(b); // §16.7 step 2: a provisional resets timer C
         }
+        if (watcher != null) {
+            watcher.onBranchResponse(b.request, response, ct.flow());
+        }
         if (!finalSent && !cancelled) {
-            SipResponse up = response.copy();
-            up.removeFirstValue(HeaderName.VIA);
-            server.respond(up);
+            server.respond(upstream(response));
         }
     }
 
@@ -326,6 +367,9 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
         if (b == null) return;
         int code = response.statusCode();
         core.services().stats().responseReceived(code);
+        if (watcher != null) {
+            watcher.onBranchResponse(b.request, response, ct.flow());
+        }
         if (b.timedOutByTimerC && code >= 300) {
             b.finish(408, "Request Timeout", null);
         } else {
@@ -333,11 +377,13 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
         }
         if (code >= 200 && code < 300) {
             // 2xx responses go upstream at once, every one of them (§16.7 step 5).
-            SipResponse up = response.copy();
-            up.removeFirstValue(HeaderName.VIA);
+            SipResponse up = upstream(response);
             answered = true;
             finalSent = true;
             server.respond(up);
+            if (watcher != null) {
+                watcher.onFinalSent(up);
+            }
             cancelOthers(b);
             releaseFinishedBranches();
             return;
@@ -374,9 +420,20 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
 
     @Override
     public void onRetransmitted2xx(ClientTransaction ct, SipResponse response) {
+        server.respond(upstream(response));
+    }
+
+    /**
+     * The copy of a downstream response that goes upstream: without our Via, and with the
+     * caller's own CSeq when the relayed request was renumbered.
+     */
+    private SipResponse upstream(SipResponse response) {
         SipResponse up = response.copy();
         up.removeFirstValue(HeaderName.VIA);
-        server.respond(up);
+        if (originalCseq != null) {
+            up.setHeader(HeaderName.CSEQ, originalCseq);
+        }
+        return up;
     }
 
     @Override
@@ -505,9 +562,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
 
     private SipResponse bestResponse(Branch best) {
         if (best.finalResponse != null && best.finalCode != 503) {
-            SipResponse up = best.finalResponse.copy();
-            up.removeFirstValue(HeaderName.VIA);
-            return up;
+            return upstream(best.finalResponse);
         }
         // §16.7 step 6: a 503 from downstream becomes a 500 upstream.
         int code = best.finalCode == 503 && best.finalResponse != null ? 500 : best.finalCode;
@@ -522,13 +577,20 @@ final class Forwarding implements RequestContext, ClientTransactionListener {
             core.services().stats().replySent(up.statusCode());
         }
         server.respond(up);
+        if (watcher != null) {
+            watcher.onFinalSent(up);
+        }
     }
 
     private void sendFinal(int code, String reason, SipResponse ignored) {
         if (finalSent) return;
         finalSent = true;
         core.services().stats().replySent(code);
-        server.respond(core.replyTo(request, code, reason == null ? ReasonPhrases.of(code) : reason, localTag()));
+        SipResponse up = core.replyTo(request, code, reason == null ? ReasonPhrases.of(code) : reason, localTag());
+        server.respond(up);
+        if (watcher != null) {
+            watcher.onFinalSent(up);
+        }
     }
 
     private String localTag() {

@@ -39,6 +39,8 @@ public final class ProxyCore implements TransactionUser {
     private final Worker worker;
     private final TransactionLayer transactions;
     private final ProxyServices services;
+    private CallTracker tracker = CallTracker.NONE;
+    private CallControl callControl = CallControl.NONE;
 
     public ProxyCore(Worker worker, TransactionLayer transactions, ProxyServices services) {
         this.worker = worker;
@@ -57,6 +59,24 @@ public final class ProxyCore implements TransactionUser {
 
     ProxyServices services() {
         return services;
+    }
+
+    /** Sets the call-state tracker of this worker (the dialog layer); before traffic starts. */
+    public void setTracker(CallTracker tracker) {
+        this.tracker = tracker == null ? CallTracker.NONE : tracker;
+    }
+
+    CallTracker tracker() {
+        return tracker;
+    }
+
+    /** Sets the call operations routing code reaches through its request context; before traffic starts. */
+    public void setCallControl(CallControl control) {
+        this.callControl = control == null ? CallControl.NONE : control;
+    }
+
+    CallControl callControl() {
+        return callControl;
     }
 
     /** Entry point for a message from the network, on this worker. */
@@ -151,6 +171,12 @@ public final class ProxyCore implements TransactionUser {
         Forwarding fwd = new Forwarding(this, st, hadOurRoute);
         st.setOwner(fwd);
         try {
+            if (request.toTag() != null) {
+                fwd.watch(tracker.onInDialogRequest(fwd));
+                if (fwd.decided()) {
+                    return; // answered by the tracker (a request for a call operation of ours)
+                }
+            }
             services.router().onRequest(fwd);
         } catch (RuntimeException e) {
             log.warn("routing failed call_id={} method={}: {}", request.callId(), request.method(), e.toString(), e);
@@ -259,6 +285,7 @@ public final class ProxyCore implements TransactionUser {
             return;
         }
         removeOurRoutes(ack);
+        tracker.onAck(ack, flow);
         String hopUri;
         try {
             hopUri = ack.hasHeader(HeaderName.ROUTE) ? NameAddr.parse(ack.firstValue(HeaderName.ROUTE)).uri().toString()

@@ -11,6 +11,9 @@ public interface RequestContext {
 
     SipRequest request();
 
+    /** The flow the request came in on. */
+    io.callops.transport.Flow flow();
+
     default String method() {
         return request().method();
     }
@@ -37,6 +40,12 @@ public interface RequestContext {
      * by the core, RFC 3261 §16.4) or still has Route headers. Relaying then follows them.
      */
     boolean looseRoute();
+
+    /**
+     * Tracks this initial INVITE as a dialog (the OpenSIPS {@code create_dialog()}): its
+     * state, both legs, CSeq numbering and lifetime, so that call operations can act on it.
+     */
+    void createDialog();
 
     /** Adds our Record-Route (RFC 3261 §16.6 step 4) to what is relayed. */
     void recordRoute();
@@ -67,6 +76,29 @@ public interface RequestContext {
 
     /** The static route table. */
     RouteTable routes();
+
+    /** The call operations (transfer and NOTIFY handling) for this request. */
+    CallControl callControl();
+
+    /** Blind transfer of a leg of this request's dialog (the OpenSIPS {@code call_transfer(leg, destination)}). */
+    default boolean callTransfer(String leg, String destination) {
+        return callControl().callTransfer(this, leg, destination);
+    }
+
+    /** Attended transfer (the OpenSIPS {@code call_transfer(leg, transfer_callid, transfer_leg[, destination])}). */
+    default boolean callTransfer(String leg, String transferCallId, String transferLeg, String destination) {
+        return callControl().callTransfer(this, leg, transferCallId, transferLeg, destination);
+    }
+
+    /** Links this new INVITE to a transfer of dialog {@code callId} (the OpenSIPS {@code call_blind_replace}). */
+    default boolean callBlindReplace(String callId, String leg) {
+        return callControl().callBlindReplace(this, callId, leg);
+    }
+
+    /** Handles this NOTIFY for one of our transfers (the OpenSIPS {@code call_transfer_notify()}). */
+    default boolean callTransferNotify() {
+        return callControl().callTransferNotify(this);
+    }
 
     /** True once relay, fork, reply or drop was called. */
     boolean decided();

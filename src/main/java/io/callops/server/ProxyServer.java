@@ -1,6 +1,25 @@
 package io.callops.server;
 
 import io.callops.api.CommandRegistry;
+import io.callops.api.EventSink;
+import io.callops.dialog.DialogCommands;
+import io.callops.dialog.DialogEvents;
+import io.callops.dialog.DialogLayer;
+import io.callops.dialog.DialogListener;
+import io.callops.dialog.DialogSettings;
+import io.callops.dialog.DialogStats;
+import io.callops.dialog.Dialogs;
+import io.callops.dialog.store.DialogRecord;
+import io.callops.dialog.store.DialogStore;
+import io.callops.dialog.store.InMemoryDialogStore;
+import io.callops.server.config.DialogConfig;
+import io.callops.ops.CallopsEvents;
+import io.callops.ops.transfer.LinkTokens;
+import io.callops.ops.transfer.TransferCommands;
+import io.callops.ops.transfer.TransferControl;
+import io.callops.ops.transfer.TransferSettings;
+import io.callops.ops.transfer.TransferStats;
+import io.callops.ops.transfer.Transfers;
 import io.callops.events.EventBus;
 import io.callops.events.EventCommands;
 import io.callops.events.EventSettings;
@@ -42,7 +61,9 @@ import io.callops.txn.TxnStats;
 import io.callops.txn.WorkerPool;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,6 +85,12 @@ public final class ProxyServer implements AutoCloseable {
     private final HostResolver resolver = new HostResolver();
     private final ScheduledExecutorService housekeeping;
     private final CommandRegistry commands = new CommandRegistry();
+    private final DialogStore dialogStore;
+    private final DialogStats dialogStats = new DialogStats();
+    private final List<DialogListener> dialogListeners = new CopyOnWriteArrayList<>();
+    private final Dialogs dialogs;
+    private final TransferStats transferStats = new TransferStats();
+    private final TransferControl transfers;
     private final EventBus events;
     private volatile MiServer mi;
     private volatile Metrics metrics;
@@ -96,9 +123,24 @@ public final class ProxyServer implements AutoCloseable {
                 new RouteTable(allRoutes(config)), loadRouter(config), new RegistrarLocator(registrar), resolver,
                 new RequestValidator(Set.of()), new ProxySettings(sip.maxForwardsDefault(),
                         sip.serverHeader().isEmpty() ? null : sip.serverHeader(), 1300, sip.recordRoute()));
+        DialogEvents.declare(events);
+        this.dialogStore = openDialogStore(config.dialog());
+        DialogSettings dialogSettings = dialogSettings(config.dialog());
+        DialogLayer[] dialogLayers = new DialogLayer[workers.size()];
         for (int i = 0; i < cores.length; i++) {
             layers[i] = new TransactionLayer(workers.get(i), transport, timers, txnStats);
             cores[i] = new ProxyCore(workers.get(i), layers[i], services);
+            dialogLayers[i] = new DialogLayer(workers.get(i), layers[i], services, dialogSettings, dialogStore, events,
+                    Clock.systemUTC(), dialogListeners, dialogStats);
+            cores[i].setTracker(dialogLayers[i]);
+        }
+        this.dialogs = new Dialogs(workers, dialogLayers);
+        CallopsEvents.declare(events);
+        this.transfers = new TransferControl(dialogs, new Transfers(dialogs, transferSettings(config),
+                new LinkTokens(LinkSecret.load(config)), events, transferStats));
+        dialogListeners.add(transfers);
+        for (ProxyCore core : cores) {
+            core.setCallControl(transfers);
         }
         holder.target = new Dispatcher(workers, cores, services);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -108,11 +150,43 @@ public final class ProxyServer implements AutoCloseable {
         });
     }
 
+    private static DialogStore openDialogStore(DialogConfig c) {
+        return new InMemoryDialogStore();
+    }
+
+    private static TransferSettings transferSettings(ServerConfig config) {
+        var c = config.callops();
+        return new TransferSettings(c.mode(), c.matchParam(), c.endTransferredDialog(), c.transferTimeoutS() * 1000L,
+                c.referredBy(), c.referSub());
+    }
+
+    private static DialogSettings dialogSettings(DialogConfig c) {
+        return new DialogSettings(c.timeoutS(), c.byeOnTimeout(), c.refreshOnTraffic(), c.lingerMs(), c.inviteWaitMs(),
+                c.retries491());
+    }
+
+    /** Takes the stored dialogs back, each on the worker that owns its Call-ID, before traffic starts. */
+    private void recoverDialogs() {
+        List<DialogRecord> stored = dialogStore.loadAll();
+        if (stored.isEmpty()) return;
+        java.util.concurrent.CompletableFuture<?>[] done = new java.util.concurrent.CompletableFuture<?>[stored.size()];
+        for (int i = 0; i < stored.size(); i++) {
+            DialogRecord r = stored.get(i);
+            done[i] = dialogs.onCall(r.callId(), layer -> {
+                layer.recover(r);
+                return null;
+            });
+        }
+        java.util.concurrent.CompletableFuture.allOf(done).join();
+        log.info("recovered {} dialogs from the store", dialogStats.recovered.sum());
+    }
+
     /** Builds and starts a proxy; on failure everything opened so far is closed again. */
     public static ProxyServer start(ServerConfig config) {
         ProxyServer s = new ProxyServer(config);
         try {
             s.events.start(openSubscriptionStore(config.dialog().store()));
+            s.recoverDialogs();
             s.transport.start();
             s.startManagement();
         } catch (RuntimeException e) {
@@ -130,6 +204,8 @@ public final class ProxyServer implements AutoCloseable {
         CoreSources sources = new CoreSources(services.stats(), txnStats, transport.stats(), location,
                 this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), events.statistics());
         CoreCommands.register(commands, sources);
+        DialogCommands.register(commands, dialogs);
+        TransferCommands.register(commands, dialogs, transfers.transfers());
         EventCommands.register(commands, events);
         metrics = new Metrics(sources);
         metrics.bind(events.meters());
@@ -216,6 +292,24 @@ public final class ProxyServer implements AutoCloseable {
         return commands;
     }
 
+    /** Every worker's dialogs. */
+    public Dialogs dialogs() {
+        return dialogs;
+    }
+
+    public DialogStats dialogStats() {
+        return dialogStats;
+    }
+
+    public TransferStats transferStats() {
+        return transferStats;
+    }
+
+    /** Adds a listener for dialog creation, in-dialog requests and state changes (before start). */
+    public void addDialogListener(DialogListener listener) {
+        dialogListeners.add(listener);
+    }
+
     /** The running management interface; null before start or when it failed to start. */
     public MiServer mi() {
         return mi;
@@ -245,6 +339,7 @@ public final class ProxyServer implements AutoCloseable {
         transport.close();
         housekeeping.shutdownNow();
         workers.shutdown(1000);
+        dialogStore.close();
         resolver.close();
         // Last, so that the events of calls ending during the grace period still go out.
         events.close();

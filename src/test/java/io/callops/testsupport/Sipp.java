@@ -65,9 +65,10 @@ public final class Sipp implements AutoCloseable {
     private final Path stderr;
     private final Path errorLog;
     private final Path messageLog;
+    private final Path scenarioLog;
 
     private Sipp(String name, Process process, List<String> command, Path workDir,
-                 Path stdout, Path stderr, Path errorLog, Path messageLog) {
+                 Path stdout, Path stderr, Path errorLog, Path messageLog, Path scenarioLog) {
         this.name = name;
         this.process = process;
         this.command = command;
@@ -76,6 +77,30 @@ public final class Sipp implements AutoCloseable {
         this.stderr = stderr;
         this.errorLog = errorLog;
         this.messageLog = messageLog;
+        this.scenarioLog = scenarioLog;
+    }
+
+    /**
+     * Waits until the scenario logged a line starting with {@code prefix} (a {@code <log>}
+     * action) and returns the rest of that line, trimmed.
+     */
+    public String awaitLogLine(String prefix, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : read(scenarioLog).split("\n")) {
+                int at = line.indexOf(prefix);
+                if (at >= 0) return line.substring(at + prefix.length()).trim();
+            }
+            if (!isAlive()) break;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError(name + " logged no line starting with '" + prefix + "' within " + timeout
+                + "\n" + diagnostics());
     }
 
     /** A SIPp server (callee) on {@code 127.0.0.1:port} running the given classpath scenario. */
@@ -469,6 +494,10 @@ public final class Sipp implements AutoCloseable {
             cmd.add("-trace_err");
             cmd.add("-error_file");
             cmd.add(dir.resolve(base + "_errors.log").toString());
+            // <log> actions of a scenario land here, for tests that read what SIPp saw.
+            cmd.add("-trace_logs");
+            cmd.add("-log_file");
+            cmd.add(dir.resolve(base + "_logs.log").toString());
             if (traceMessages) {
                 cmd.add("-trace_msg");
                 cmd.add("-message_file");
@@ -502,7 +531,8 @@ public final class Sipp implements AutoCloseable {
                         + localIp + ":" + localPort + (target == null ? "" : " -> " + target) + ", "
                         + transport.flag + ")";
                 return new Sipp(name, p, cmd, dir, out, err,
-                        dir.resolve(base + "_errors.log"), dir.resolve(base + "_messages.log"));
+                        dir.resolve(base + "_errors.log"), dir.resolve(base + "_messages.log"),
+                        dir.resolve(base + "_logs.log"));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start SIPp for " + scenarioResource, e);
             }

@@ -1,5 +1,6 @@
 package io.callops.server.config;
 
+import io.callops.ops.LinkMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callops.transport.ListenAddress;
 import java.nio.file.Path;
@@ -63,6 +64,11 @@ final class ConfigBinder {
                 new MiConfig(str("mi.listen"), optional("mi.token"), integer("mi.max_body_bytes")),
                 new DialogConfig(
                         integer("dialog.timeout_s"),
+                        bool("dialog.bye_on_timeout"),
+                        bool("dialog.refresh_on_traffic"),
+                        integer("dialog.linger_ms"),
+                        integer("dialog.invite_wait_ms"),
+                        integer("dialog.retries_491"),
                         new StoreConfig(
                                 StoreType.parse("dialog.store.type", str("dialog.store.type")),
                                 Path.of(str("dialog.store.path")),
@@ -73,10 +79,13 @@ final class ConfigBinder {
                         integer("events.http_retries"),
                         integer("events.http_timeout_ms")),
                 new CallopsConfig(
-                        LinkMode.parse("callops.mode", str("callops.mode")),
+                        linkMode(str("callops.mode")),
                         str("callops.match_param").trim(),
                         bool("callops.end_transferred_dialog"),
-                        integer("callops.transfer_timeout_s")));
+                        integer("callops.transfer_timeout_s"),
+                        optional("callops.secret"),
+                        str("callops.referred_by").trim(),
+                        bool("callops.refer_sub")));
     }
 
     private JsonNode node(String path) {
@@ -118,5 +127,13 @@ final class ConfigBinder {
             out.put(e.getKey(), e.getValue().asText());
         }
         return out;
+    }
+
+    private static LinkMode linkMode(String text) {
+        try {
+            return LinkMode.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid("callops.mode", e.getMessage());
+        }
     }
 }

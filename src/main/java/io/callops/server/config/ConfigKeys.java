@@ -63,7 +63,15 @@ public final class ConfigKeys {
             key("mi.token", "--mi-token", OPTIONAL_STRING, null, "TOKEN", "Bearer token required by the MI"),
             key("mi.max_body_bytes", "--mi-max-body-bytes", INT, 1048576, "BYTES", "Largest MI request body"),
 
-            key("dialog.timeout_s", "--dialog-timeout-s", INT, 43200, "S", "Drop dialogs silent for this long"),
+            key("dialog.timeout_s", "--dialog-timeout-s", INT, 43200, "S", "Lifetime of a dialog"),
+            key("dialog.bye_on_timeout", "--dialog-bye-on-timeout", BOOL, true, "BOOL",
+                    "Send BYE to both legs of a call whose lifetime ends"),
+            key("dialog.refresh_on_traffic", "--dialog-refresh-on-traffic", BOOL, false, "BOOL",
+                    "Restart a dialog's lifetime on each in-dialog request"),
+            key("dialog.linger_ms", "--dialog-linger-ms", INT, 32000, "MS", "Keep ended dialogs this long for late requests"),
+            key("dialog.invite_wait_ms", "--dialog-invite-wait-ms", INT, 10000, "MS",
+                    "How long our requests wait for an INVITE in progress"),
+            key("dialog.retries_491", "--dialog-retries-491", INT, 3, "N", "Retries of our re-INVITE after 491"),
             key("dialog.store.type", "--store-type", STRING, "sqlite", "TYPE", "sqlite or none"),
             key("dialog.store.path", "--store-path", STRING, "callops-data/dialogs.db", "FILE", "SQLite file for dialogs"),
             key("dialog.store.flush_delay_ms", "--store-flush-delay-ms", INT, 1000, "MS", "Batch dialog writes this long"),
@@ -78,7 +86,12 @@ public final class ConfigKeys {
             key("callops.match_param", "--callops-match-param", STRING, "osid", "NAME", "Request-URI parameter naming the dialog"),
             key("callops.end_transferred_dialog", "--end-transferred-dialog", BOOL, true, "BOOL",
                     "End the original dialog after a transfer"),
-            key("callops.transfer_timeout_s", "--transfer-timeout-s", INT, 120, "S", "Abandon transfers after this"));
+            key("callops.transfer_timeout_s", "--transfer-timeout-s", INT, 120, "S", "Abandon transfers after this"),
+            key("callops.secret", "--callops-secret", OPTIONAL_STRING, null, "TEXT",
+                    "Key of the linking tokens; empty = generated and kept with the store"),
+            key("callops.referred_by", "--referred-by", STRING, "off", "off|impersonated|URI",
+                    "Referred-By on our REFERs"),
+            key("callops.refer_sub", "--refer-sub", BOOL, true, "BOOL", "false adds Refer-Sub: false to our REFERs"));
 
     private static final Map<String, ConfigKey> BY_PATH = new LinkedHashMap<>();
 

@@ -1,5 +1,6 @@
 package io.callops.server.config;
 
+import io.callops.ops.LinkMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,10 +41,10 @@ class ConfigLoaderTest {
         assertThat(c.mi().listenAddress().getPort()).isEqualTo(8888);
         assertThat(c.mi().token()).isNull();
         assertThat(c.mi().maxBodyBytes()).isEqualTo(1048576);
-        assertThat(c.dialog()).isEqualTo(new DialogConfig(43200,
+        assertThat(c.dialog()).isEqualTo(new DialogConfig(43200, true, false, 32000, 10000, 3,
                 new StoreConfig(StoreType.SQLITE, Path.of("callops-data/dialogs.db"), 1000)));
         assertThat(c.events()).isEqualTo(new EventsConfig(10000, 2, 3, 2000));
-        assertThat(c.callops()).isEqualTo(new CallopsConfig(LinkMode.PARAM, "osid", true, 120));
+        assertThat(c.callops()).isEqualTo(new CallopsConfig(LinkMode.PARAM, "osid", true, 120, null, "off", true));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.callops.server.config;
 
+import io.callops.ops.LinkMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

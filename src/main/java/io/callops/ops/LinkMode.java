@@ -1,4 +1,4 @@
-package io.callops.server.config;
+package io.callops.ops;
 
 import java.util.Locale;
 
@@ -9,7 +9,7 @@ import java.util.Locale;
 public enum LinkMode {
     /** The new call's Request-URI carries a parameter (callops.match_param) naming the dialog. */
     PARAM(0),
-    /** Nothing is linked automatically; the MI interface links calls explicitly. */
+    /** Nothing is linked automatically; routing code links calls explicitly. */
     MANUAL(1),
     /** The new call is linked by Call-ID. */
     CALLID(2);
@@ -28,14 +28,17 @@ public enum LinkMode {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Accepts the name in any case or the number: {@code param}/{@code 0}, {@code manual}/{@code 1}, {@code callid}/{@code 2}. */
-    public static LinkMode parse(String key, String text) {
+    /**
+     * Accepts the name in any case or the number: {@code param}/{@code 0}, {@code manual}/{@code 1},
+     * {@code callid}/{@code 2}; anything else is an {@link IllegalArgumentException} saying what is allowed.
+     */
+    public static LinkMode parse(String text) {
         String t = text.trim();
         for (LinkMode m : values()) {
             if (m.configName().equalsIgnoreCase(t) || Integer.toString(m.code).equals(t)) {
                 return m;
             }
         }
-        throw ConfigException.invalid(key, "must be param (0), manual (1) or callid (2) (got '" + text + "')");
+        throw new IllegalArgumentException("must be param (0), manual (1) or callid (2) (got '" + text + "')");
     }
 }

@@ -1,0 +1,79 @@
+package io.callops.dialog;
+
+import io.callops.transport.Flow;
+import java.util.List;
+
+/**
+ * One party of a dialog as the proxy sees it (reference R4, R8): how to reach it, and the
+ * CSeq numbers and SDPs that went its way. Touched only on the call's worker.
+ */
+public final class Leg {
+    /** The party's From (caller) or To (callee) header value, tag included. */
+    String header;
+    String tag;
+    /** Its latest Contact URI (target refresh requests and their 2xx update it). */
+    String contact;
+    /** Route values for requests towards it, first hop first. */
+    List<String> routeSet = List.of();
+    /** Where its traffic comes from: the flow requests towards it go out on. */
+    Flow flow;
+
+    /** R4 (a): the last CSeq number relayed towards this party. */
+    long lastCseq;
+    /** R4 (b): the last CSeq number we generated towards it; 0 = never, numbers relayed as they are. */
+    long generatedCseq;
+    /** R6: the last INVITE relayed towards it with a new number: its original number and the new one. */
+    long inviteCseqOriginal;
+    long inviteCseqGenerated;
+
+    /** R8: the last SDP this party sent, and the last SDP sent towards it (often the same string). */
+    String sdpReceived;
+    String sdpSent;
+    /** Offers not yet accepted: promoted when the 2xx comes. */
+    String pendingSdpReceived;
+    String pendingSdpSent;
+
+    Leg() {
+    }
+
+    public String header() {
+        return header;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public String contact() {
+        return contact;
+    }
+
+    public List<String> routeSet() {
+        return routeSet;
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    public long lastCseq() {
+        return lastCseq;
+    }
+
+    public long generatedCseq() {
+        return generatedCseq;
+    }
+
+    public String sdpReceived() {
+        return sdpReceived;
+    }
+
+    public String sdpSent() {
+        return sdpSent;
+    }
+
+    /** The party's URI, from its header. */
+    public String uri() {
+        return HeaderUris.uriOf(header);
+    }
+}
