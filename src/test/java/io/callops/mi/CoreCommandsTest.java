@@ -163,7 +163,9 @@ class CoreCommandsTest {
         }
         assertThat(outputs.get(0)).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":{\"Server\":\"callops dev\"},\"id\":1}");
         assertThat(outputs.get(1)).startsWith("{\"jsonrpc\":\"2.0\",\"result\":{\"tm:inuse_transactions\":");
-        assertThat(outputs.get(2)).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":{\"Events\":[]},\"id\":3}");
+        assertThat(outputs.get(2)).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":{\"Events\":["
+                + "{\"name\":\"E_DLG_STATE_CHANGED\",\"id\":0},{\"name\":\"E_CALL_TRANSFER\",\"id\":1},"
+                + "{\"name\":\"E_CALL_HOLD\",\"id\":2}]},\"id\":3}");
     }
 
     @Test
