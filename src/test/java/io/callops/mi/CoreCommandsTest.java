@@ -152,7 +152,7 @@ class CoreCommandsTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl installed");
         List<String> commands = Files.readAllLines(Path.of("README.md")).stream()
                 .filter(l -> l.startsWith("curl -s -X POST http://127.0.0.1:8888/mi")).toList();
-        assertThat(commands).hasSize(2);
+        assertThat(commands).hasSize(3);
         List<String> outputs = new ArrayList<>();
         for (String cmd : commands) {
             Process p = new ProcessBuilder("sh", "-c", cmd.replace("127.0.0.1:8888", "127.0.0.1:" + proxy.miPort()))
@@ -166,6 +166,9 @@ class CoreCommandsTest {
         }
         assertThat(outputs.get(0)).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":{\"Server\":\"callops dev\"},\"id\":1}");
         assertThat(outputs.get(1)).startsWith("{\"jsonrpc\":\"2.0\",\"result\":{\"tm:inuse_transactions\":");
+        assertThat(outputs.get(2)).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":{\"Events\":["
+                + "{\"name\":\"E_DLG_STATE_CHANGED\",\"id\":0},{\"name\":\"E_CALL_TRANSFER\",\"id\":1},"
+                + "{\"name\":\"E_CALL_HOLD\",\"id\":2}]},\"id\":3}");
     }
 
     @Test
