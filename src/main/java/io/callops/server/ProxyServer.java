@@ -11,6 +11,7 @@ import io.callops.dialog.DialogStats;
 import io.callops.dialog.Dialogs;
 import io.callops.dialog.store.DialogRecord;
 import io.callops.dialog.store.DialogStore;
+import io.callops.dialog.store.DialogStoreException;
 import io.callops.dialog.store.InMemoryDialogStore;
 import io.callops.dialog.store.SqliteDialogStore;
 import io.callops.server.config.DialogConfig;
@@ -103,6 +104,8 @@ public final class ProxyServer implements AutoCloseable {
 
     private ProxyServer(ServerConfig config) {
         this.config = config;
+        // First: a store that cannot be opened stops the start before any thread or socket exists.
+        this.dialogStore = openDialogStore(config.dialog());
         // First, so that every layer built below can declare and raise its events.
         this.events = new EventBus(eventSettings(config.events()));
         SipConfig sip = config.sip();
@@ -129,7 +132,6 @@ public final class ProxyServer implements AutoCloseable {
                 new RequestValidator(Set.of()), new ProxySettings(sip.maxForwardsDefault(),
                         sip.serverHeader().isEmpty() ? null : sip.serverHeader(), 1300, sip.recordRoute()));
         DialogEvents.declare(events);
-        this.dialogStore = openDialogStore(config.dialog());
         DialogSettings dialogSettings = dialogSettings(config.dialog());
         DialogLayer[] dialogLayers = new DialogLayer[workers.size()];
         for (int i = 0; i < cores.length; i++) {
@@ -159,7 +161,11 @@ public final class ProxyServer implements AutoCloseable {
         if (c.store().type() == StoreType.NONE) {
             return new InMemoryDialogStore();
         }
-        return SqliteDialogStore.open(c.store().path(), c.store().flushDelayMs(), MAX_PENDING_DIALOG_WRITES);
+        try {
+            return SqliteDialogStore.open(c.store().path(), c.store().flushDelayMs(), MAX_PENDING_DIALOG_WRITES);
+        } catch (DialogStoreException e) {
+            throw new IllegalStateException("dialog.store.path: " + e.getMessage(), e);
+        }
     }
 
     private static TransferSettings transferSettings(ServerConfig config) {

@@ -72,6 +72,24 @@ class DialogCommandsTest {
     }
 
     @Test
+    void endingAnUnansweredCallCancelsIt() throws Exception {
+        List<Integer> ports = FreePorts.udpAndTcp(2);
+        try (TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + ports.get(0))));
+             Sipp callee = Sipp.uas("sipp/uas_cancel.xml", ports.get(0)).calls(1).timeout(WAIT).start()) {
+            Thread.sleep(300);
+            try (Sipp caller = Sipp.uac("sipp/uac_cancelled_by_proxy.xml", ports.get(1), proxy.address()).service("bob")
+                    .calls(1).timeout(WAIT).start()) {
+                MiClient mi = new MiClient(proxy.miPort());
+                JsonNode dialog = awaitState(mi, 2); // early: the callee rings
+                JsonNode ended = mi.call("dlg_end_dlg", "{\"dialog_id\":\"" + dialog.get("callid").asText() + "\"}");
+                assertThat(ended.get("result").asText()).isEqualTo("OK");
+                caller.awaitSuccess(WAIT);   // 487 to the caller, from the callee's answer to our CANCEL
+                callee.awaitSuccess(WAIT);
+            }
+        }
+    }
+
+    @Test
     void unknownDialogIs404() throws Exception {
         try (TestProxy proxy = TestProxy.start()) {
             MiClient mi = new MiClient(proxy.miPort());

@@ -224,6 +224,22 @@ class BlindTransferTest {
     }
 
     @Test
+    void transferNobodyCompletesFailsOnItsTimeout() throws Exception {
+        try (CallRig rig = new CallRig(Map.of("callops.transfer_timeout_s", 2), "bob")) {
+            Sipp bob = rig.callee("bob", "uas_call.xml", 1);
+            CallRig.pause(300);
+            Sipp alice = rig.caller(0, "xfer_accept_idle_uac.xml", "bob", Map.of());
+            String callA = rig.awaitCallTo("bob");
+            assertThat(transfer(rig, callA, "caller", rig.uri("carol")).path("result").asText()).isEqualTo("Accepted");
+            assertThat(UdpEventRecorder.summary(rig.events.await(2, WAIT))).containsExactly(
+                    callA + "|caller|start|",
+                    callA + "|caller|fail|408 Request Timeout");
+            alice.awaitSuccess(WAIT);   // the old call is still there: the caller ends it
+            bob.awaitSuccess(WAIT);
+        }
+    }
+
+    @Test
     void badParametersAreNamed() throws Exception {
         try (CallRig rig = new CallRig(Map.of())) {
             JsonNode badLeg = transfer(rig, "x", "both", "sip:a@b");
