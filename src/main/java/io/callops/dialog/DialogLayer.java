@@ -272,7 +272,7 @@ public final class DialogLayer implements CallTracker {
         } else if (to.confirmed()) {
             changed(d);
         }
-        log.debug("dialog {} call_id={} state {} -> {}", d.idText(), d.callId(), from.code(), to.code());
+        log.debug("dialog_id={} call_id={} state {} -> {}", d.idText(), d.callId(), from.code(), to.code());
         DialogEvents.stateChanged(events, d, from, to);
         for (DialogListener l : listeners) {
             l.onStateChanged(d, from, to);
@@ -315,7 +315,7 @@ public final class DialogLayer implements CallTracker {
     private void expire(Dialog d) {
         if (d.state == DialogState.DELETED) return;
         stats.timedOut.increment();
-        log.info("dialog {} call_id={} timed out in state {}", d.idText(), d.callId(), d.state.code());
+        log.info("dialog_id={} call_id={} timed out in state {}", d.idText(), d.callId(), d.state.code());
         if (d.state.confirmed() && d.byeOnTimeout) {
             requests.byeBothLegs(d, List.of());
         } else if (d.initialInvite != null) {

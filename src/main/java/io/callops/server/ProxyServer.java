@@ -106,7 +106,7 @@ public final class ProxyServer implements AutoCloseable {
         this.config = config;
         // First: a store that cannot be opened stops the start before any thread or socket exists.
         this.dialogStore = openDialogStore(config.dialog());
-        // First, so that every layer built below can declare and raise its events.
+        // Then the events, so that every layer built below can declare and raise its events.
         this.events = new EventBus(eventSettings(config.events()));
         SipConfig sip = config.sip();
         TimerSettings timers = new TimerSettings(sip.t1Ms(), sip.t2Ms(), sip.t4Ms(), sip.timerCMs());
