@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callops.api.EventType;
-import io.callops.testsupport.TestProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,23 +22,21 @@ class EventCommandsTest {
     private static final EventType A = new EventType("E_TEST_A", List.of("x", "y"));
     private static final EventType B = new EventType("E_TEST_B", List.of());
 
-    private TestProxy proxy;
+    private EventProxy rig;
     private EventsMi mi;
     private UdpReceiver udp;
 
     @BeforeEach
     void start() throws Exception {
-        proxy = TestProxy.start();
-        mi = new EventsMi(proxy);
-        proxy.server().events().declare(A);
-        proxy.server().events().declare(B);
+        rig = EventProxy.start(A, B);
+        mi = rig.mi;
         udp = new UdpReceiver();
     }
 
     @AfterEach
     void stop() {
         udp.close();
-        proxy.close();
+        rig.close();
     }
 
     private static void assertError(JsonNode answer, int code, String message) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callops.api.EventType;
-import io.callops.testsupport.TestProxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -21,21 +20,20 @@ class EventSubscriptionLifecycleTest {
     private static final Duration QUIET = Duration.ofMillis(300);
     private static final EventType PING = new EventType("E_TEST_PING", List.of("n"));
 
-    private TestProxy proxy;
+    private EventProxy rig;
     private EventsMi mi;
     private EventBus bus;
 
     @BeforeEach
     void start() {
-        proxy = TestProxy.start();
-        mi = new EventsMi(proxy);
-        bus = proxy.server().events();
-        bus.declare(PING);
+        rig = EventProxy.start(PING);
+        mi = rig.mi;
+        bus = rig.bus;
     }
 
     @AfterEach
     void stop() {
-        proxy.close();
+        rig.close();
     }
 
     private JsonNode subscribers() throws Exception {
