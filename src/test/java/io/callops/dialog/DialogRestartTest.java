@@ -107,6 +107,47 @@ class DialogRestartTest {
         }
     }
 
+    @Test
+    void aRecoveredCallCanBeTransferred() throws Exception {
+        List<Integer> ports = FreePorts.udpAndTcp(6);
+        int sip = ports.get(0);
+        int mi = ports.get(1);
+        List<String> args = new java.util.ArrayList<>(args(sip, mi, ports.get(2)));
+        args.addAll(List.of("--route", "carol=sip:127.0.0.1:" + ports.get(4)));
+        ProxyProcess first = ProxyProcess.start(dir.resolve("first.log"), args);
+        try (Sipp bob = Sipp.uas("sipp/xfer_transferee_uas.xml", ports.get(2)).calls(1).timeout(WAIT).start();
+             Sipp carol = Sipp.uas("sipp/xfer_target_uas.xml", ports.get(4)).calls(1).timeout(WAIT).start()) {
+            Thread.sleep(300);
+            try (Sipp alice = Sipp.uac("sipp/uac_wait_bye.xml", ports.get(3), "127.0.0.1:" + sip).service("bob")
+                    .calls(1).timeout(WAIT).start()) {
+                String callId = awaitConfirmed(mi);
+                Thread.sleep(400);
+                first.kill();
+                try (ProxyProcess second = ProxyProcess.start(dir.resolve("second.log"), args);
+                     UdpEventRecorder events = UdpEventRecorder.subscribe(mi, "E_CALL_TRANSFER")) {
+                    String destination = "sip:carol@127.0.0.1:" + sip;
+                    JsonNode r = mi(mi, "call_transfer", "{\"callid\":\"" + callId
+                            + "\",\"leg\":\"callee\",\"destination\":\"" + destination + "\"}");
+                    assertThat(r.path("result").asText()).as(r.toString()).isEqualTo("Accepted");
+                    String referTo = bob.awaitLogLine("REFER-TO", WAIT);
+                    try (Sipp newCall = Sipp.uac("sipp/xfer_newcall_uac.xml", ports.get(5), "127.0.0.1:" + sip)
+                            .key("target", referTo).key("original", callId).calls(1).timeout(WAIT).start()) {
+                        newCall.awaitSuccess(WAIT);
+                    }
+                    alice.awaitSuccess(WAIT);
+                    bob.awaitSuccess(WAIT);
+                    carol.awaitSuccess(WAIT);
+                    assertThat(UdpEventRecorder.summary(events.awaitExactly(3, Duration.ofMillis(500)))).containsExactly(
+                            callId + "|callee|start|",
+                            callId + "|callee|notify|100 Trying",
+                            callId + "|callee|ok|200 OK");
+                }
+            }
+        } finally {
+            first.close();
+        }
+    }
+
     private static String awaitConfirmed(int mi) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
