@@ -117,6 +117,7 @@ public final class DialogLayer implements CallTracker {
         d.invitesInProgress = 1;
         index(d);
         stats.created.increment();
+        stats.entered(DialogState.UNCONFIRMED);
         armLifetime(d);
         for (DialogListener l : listeners) {
             l.onCreated(d, ctx);
@@ -246,7 +247,7 @@ public final class DialogLayer implements CallTracker {
     }
 
     private void unindex(Dialog d) {
-        byId.remove(d.id());
+        if (byId.remove(d.id()) != null) stats.left(d.state);
         Object o = byCallId.get(d.callId());
         if (o == d) {
             byCallId.remove(d.callId());
@@ -263,6 +264,8 @@ public final class DialogLayer implements CallTracker {
         DialogState from = d.state;
         if (from == to || from == DialogState.DELETED) return;
         d.state = to;
+        stats.left(from);
+        stats.entered(to);
         if (to == DialogState.DELETED) {
             d.lifetimeTimer.cancel();
             d.initialInvite = null;
@@ -352,6 +355,7 @@ public final class DialogLayer implements CallTracker {
             return;
         }
         index(d);
+        stats.entered(d.state);
         stats.recovered.increment();
         if (record.expiresEpochMs() <= clock.millis()) {
             expire(d);

@@ -215,14 +215,18 @@ public final class ProxyServer implements AutoCloseable {
 
     /** The MI comes up after the transport, so its statistics and commands have something to show. */
     private void startManagement() {
+        CallStatistics calls = new CallStatistics(dialogStats, dialogStore, transferStats);
+        Map<String, java.util.function.LongSupplier> more = new java.util.LinkedHashMap<>(events.statistics());
+        more.putAll(calls.statistics());
         CoreSources sources = new CoreSources(services.stats(), txnStats, transport.stats(), location,
-                this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), events.statistics(), new MiRequestStats());
+                this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), more, new MiRequestStats());
         CoreCommands.register(commands, sources);
         DialogCommands.register(commands, dialogs);
         TransferCommands.register(commands, dialogs, transfers.transfers());
         EventCommands.register(commands, events);
         metrics = new Metrics(sources);
         metrics.bind(events.meters());
+        metrics.bind(calls);
         MiConfig c = config.mi();
         try {
             mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands, metrics::scrape,

@@ -40,6 +40,15 @@ class DialogCommandsTest {
                 assertThat(callee0.get("callee_contact").asText()).startsWith("sip:callee@");
                 assertThat(callee0.get("callee_sdp").asText()).contains("m=audio");
 
+                JsonNode stats = mi.call("get_statistics", "{\"statistics\":[\"dialog:\"]}").get("result");
+                assertThat(stats.get("dialog:active_dialogs").asLong()).isEqualTo(1);
+                assertThat(stats.get("dialog:processed_dialogs").asLong()).isEqualTo(1);
+                java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + proxy.miPort()
+                                + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(metrics.body()).contains("callops_dialogs{state=\"4\"} 1.0")
+                        .contains("callops_dialogs_tracked_total 1.0");
+
                 JsonNode byCallId = mi.call("dlg_list", "{\"callid\":\"" + callId + "\"}").get("result");
                 assertThat(byCallId.get("Dialogs")).hasSize(1);
                 JsonNode wrongTag = mi.call("dlg_list", "{\"callid\":\"" + callId + "\",\"from_tag\":\"nope\"}");
