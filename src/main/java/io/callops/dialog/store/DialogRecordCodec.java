@@ -1,101 +1,185 @@
 package io.callops.dialog.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.callops.dialog.store.DialogRecord.LegRecord;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A dialog record as one JSON document (the {@code data} column). Carries a format version so
- * a later release can still read rows written by this one; unknown fields are ignored.
+ * A dialog record as one JSON document (the {@code data} column of the store).
+ *
+ * <p>The document carries {@code "format"}: a release that changes the layout raises it and
+ * keeps reading the older numbers; fields it does not know are ignored, so adding an
+ * optional field needs no new number. Decoding is strict about what this format requires:
+ * a missing or mistyped field is an error rather than a silent zero, because a dialog
+ * recovered with a wrong CSeq or route set does more harm than one not recovered.
+ *
+ * <p>Every character outside ASCII is written as a JSON escape (backslash, u, four hex digits),
+ * so the text survives any conversion to and from UTF-8 on its way to the file, even a lone
+ * surrogate.
  */
 public final class DialogRecordCodec {
+    /** The layout written by this release. */
     static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private DialogRecordCodec() {
     }
 
     public static String encode(DialogRecord r) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("format", FORMAT);
-        o.put("id", r.id());
-        o.put("callId", r.callId());
-        o.put("state", r.state());
-        o.put("start", r.startEpochMs());
-        o.put("expires", r.expiresEpochMs());
-        o.put("timeout", r.timeoutS());
-        o.put("byeOnTimeout", r.byeOnTimeout());
-        o.put("initialCseq", r.initialCseq());
-        o.set("caller", leg(r.caller()));
-        o.set("callee", leg(r.callee()));
-        ObjectNode values = o.putObject("values");
-        r.values().forEach((k, v) -> {
-            if (v instanceof Long l) values.put(k, l);
-            else values.put(k, (String) v);
-        });
-        return o.toString();
+        // Streamed rather than built as a tree: the writer thread encodes every changed dialog
+        // of a round, and the tree's nodes would be most of that work.
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("format", FORMAT);
+            g.writeNumberField("id", r.id());
+            g.writeStringField("callId", r.callId());
+            g.writeNumberField("state", r.state());
+            g.writeNumberField("start", r.startEpochMs());
+            g.writeNumberField("expires", r.expiresEpochMs());
+            g.writeNumberField("timeout", r.timeoutS());
+            g.writeBooleanField("byeOnTimeout", r.byeOnTimeout());
+            g.writeNumberField("initialCseq", r.initialCseq());
+            encodeLeg(g, "caller", r.caller());
+            encodeLeg(g, "callee", r.callee());
+            g.writeObjectFieldStart("values");
+            for (Map.Entry<String, Object> v : r.values().entrySet()) {
+                // The record admits only these two types; JSON keeps them apart (string vs number).
+                if (v.getValue() instanceof Long l) {
+                    g.writeNumberField(v.getKey(), l);
+                } else {
+                    g.writeStringField(v.getKey(), (String) v.getValue());
+                }
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            // Writing into a StringWriter does not fail; reaching this is a bug.
+            throw new UncheckedIOException("dialog " + r.id() + " cannot be written as JSON", e);
+        }
+        return out.toString();
     }
 
-    private static ObjectNode leg(LegRecord l) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("header", l.header());
-        o.put("tag", l.tag());
-        o.put("contact", l.contact());
-        ArrayNode routes = o.putArray("routeSet");
-        l.routeSet().forEach(routes::add);
-        o.put("flow", l.flow());
-        o.put("lastCseq", l.lastCseq());
-        o.put("generatedCseq", l.generatedCseq());
-        o.put("inviteCseqOriginal", l.inviteCseqOriginal());
-        o.put("inviteCseqGenerated", l.inviteCseqGenerated());
-        o.put("sdpReceived", l.sdpReceived());
-        o.put("sdpSent", l.sdpSent());
-        return o;
+    /** Writes a leg; a null text field is written as JSON null. */
+    private static void encodeLeg(JsonGenerator g, String name, LegRecord l) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeStringField("header", l.header());
+        g.writeStringField("tag", l.tag());
+        g.writeStringField("contact", l.contact());
+        g.writeArrayFieldStart("routeSet");
+        for (String route : l.routeSet()) g.writeString(route);
+        g.writeEndArray();
+        g.writeStringField("flow", l.flow());
+        g.writeNumberField("lastCseq", l.lastCseq());
+        g.writeNumberField("generatedCseq", l.generatedCseq());
+        g.writeNumberField("inviteCseqOriginal", l.inviteCseqOriginal());
+        g.writeNumberField("inviteCseqGenerated", l.inviteCseqGenerated());
+        g.writeStringField("sdpReceived", l.sdpReceived());
+        g.writeStringField("sdpSent", l.sdpSent());
+        g.writeEndObject();
     }
 
-    /** Reads a record; a document this release cannot read is an {@link IOException}. */
+    /**
+     * Reads a record written by this release or an older one.
+     *
+     * @throws IOException the text is not JSON, has a format this release cannot read, or lacks
+     *                     a field the format requires; the message says which
+     */
     public static DialogRecord decode(String json) throws IOException {
+        if (json == null) throw new IOException("no data");
         JsonNode o = JSON.readTree(json);
         if (o == null || !o.isObject()) throw new IOException("not a JSON object");
-        int format = o.path("format").asInt(-1);
-        if (format != FORMAT) throw new IOException("unknown record format " + format);
-        Map<String, Object> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = o.path("values").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isIntegralNumber()) values.put(e.getKey(), e.getValue().asLong());
-            else if (e.getValue().isTextual()) values.put(e.getKey(), e.getValue().asText());
-            else throw new IOException("dialog value " + e.getKey() + " is neither text nor integer");
+        JsonNode format = o.get("format");
+        if (format == null || !format.isInt()) throw new IOException("no record format");
+        if (format.intValue() != FORMAT) {
+            throw new IOException("record format " + format.intValue() + " is not readable by this release (reads "
+                    + FORMAT + ")");
+        }
+        return new DialogRecord(longField(o, "id"), requiredText(o, "callId"), intField(o, "state"),
+                longField(o, "start"), longField(o, "expires"), intField(o, "timeout"), boolField(o, "byeOnTimeout"),
+                decodeLeg(o, "caller"), decodeLeg(o, "callee"), decodeValues(o), longField(o, "initialCseq"));
+    }
+
+    private static LegRecord decodeLeg(JsonNode parent, String name) throws IOException {
+        JsonNode o = parent.get(name);
+        if (o == null || !o.isObject()) throw new IOException("no " + name + " leg");
+        JsonNode routeNodes = o.get("routeSet");
+        if (routeNodes == null || !routeNodes.isArray()) throw new IOException(name + ".routeSet is not a list");
+        List<String> routes = new ArrayList<>(routeNodes.size());
+        for (JsonNode r : routeNodes) {
+            if (!r.isTextual()) throw new IOException(name + ".routeSet holds a " + r.getNodeType());
+            routes.add(r.textValue());
         }
         try {
-            return new DialogRecord(o.path("id").asLong(), text(o, "callId"), o.path("state").asInt(),
-                    o.path("start").asLong(), o.path("expires").asLong(), o.path("timeout").asInt(),
-                    o.path("byeOnTimeout").asBoolean(), leg(o.path("caller")), leg(o.path("callee")), values,
-                    o.path("initialCseq").asLong());
-        } catch (RuntimeException e) {
-            throw new IOException("incomplete dialog record: " + e.getMessage(), e);
+            return new LegRecord(optionalText(o, "header"), optionalText(o, "tag"), optionalText(o, "contact"), routes,
+                    optionalText(o, "flow"), longField(o, "lastCseq"), longField(o, "generatedCseq"),
+                    longField(o, "inviteCseqOriginal"), longField(o, "inviteCseqGenerated"),
+                    optionalText(o, "sdpReceived"), optionalText(o, "sdpSent"));
+        } catch (IOException e) {
+            throw new IOException(name + "." + e.getMessage(), e);
         }
     }
 
-    private static LegRecord leg(JsonNode o) throws IOException {
-        if (!o.isObject()) throw new IOException("missing leg");
-        List<String> routes = new ArrayList<>();
-        for (JsonNode r : o.path("routeSet")) routes.add(r.asText());
-        return new LegRecord(text(o, "header"), text(o, "tag"), text(o, "contact"), routes, text(o, "flow"),
-                o.path("lastCseq").asLong(), o.path("generatedCseq").asLong(), o.path("inviteCseqOriginal").asLong(),
-                o.path("inviteCseqGenerated").asLong(), text(o, "sdpReceived"), text(o, "sdpSent"));
+    private static Map<String, Object> decodeValues(JsonNode o) throws IOException {
+        JsonNode values = o.get("values");
+        if (values == null || !values.isObject()) throw new IOException("values is not an object");
+        Map<String, Object> out = new HashMap<>();
+        for (Map.Entry<String, JsonNode> e : values.properties()) {
+            JsonNode v = e.getValue();
+            if (v.isTextual()) {
+                out.put(e.getKey(), v.textValue());
+            } else if (v.isIntegralNumber() && v.canConvertToLong()) {
+                out.put(e.getKey(), v.longValue());
+            } else {
+                throw new IOException("value " + e.getKey() + " is neither text nor a 64-bit integer");
+            }
+        }
+        return out;
     }
 
-    private static String text(JsonNode o, String field) {
-        JsonNode n = o.get(field);
-        return n == null || n.isNull() ? null : n.asText();
+    private static long longField(JsonNode o, String name) throws IOException {
+        JsonNode n = o.get(name);
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new IOException(name + " is not a 64-bit integer");
+        }
+        return n.longValue();
+    }
+
+    private static int intField(JsonNode o, String name) throws IOException {
+        JsonNode n = o.get(name);
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt()) {
+            throw new IOException(name + " is not a 32-bit integer");
+        }
+        return n.intValue();
+    }
+
+    private static boolean boolField(JsonNode o, String name) throws IOException {
+        JsonNode n = o.get(name);
+        if (n == null || !n.isBoolean()) throw new IOException(name + " is not true or false");
+        return n.booleanValue();
+    }
+
+    private static String requiredText(JsonNode o, String name) throws IOException {
+        String s = optionalText(o, name);
+        if (s == null) throw new IOException(name + " is missing");
+        return s;
+    }
+
+    /** A field the record allows to be null: JSON null (or absent) reads as null. */
+    private static String optionalText(JsonNode o, String name) throws IOException {
+        JsonNode n = o.get(name);
+        if (n == null || n.isNull()) return null;
+        if (!n.isTextual()) throw new IOException(name + " is not text");
+        return n.textValue();
     }
 }
