@@ -48,6 +48,7 @@ final class HoldRun {
     }
 
     private void next() {
+        if (dialog.state() == DialogState.DELETED) pending.clear(); // the call ended: nobody is left to re-INVITE
         HoldStep step = pending.poll();
         if (step == null) {
             HoldValues.clearInFlight(layer, dialog);
@@ -112,7 +113,7 @@ final class HoldRun {
         event(step, "fail");
         if (HoldValues.flags(dialog, step.leg()) == 0) HoldValues.setSdpBeforeHold(layer, dialog, step.leg(), null);
         pending.clear();
-        if (step.action() == HoldAction.HOLD && !undoing && dialog.state() != DialogState.DELETED) {
+        if (step.action() == HoldAction.HOLD && !undoing) {
             undoing = true;
             for (int i = applied.size() - 1; i >= 0; i--) {
                 pending.add(applied.get(i).undo());
