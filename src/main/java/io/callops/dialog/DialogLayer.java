@@ -117,6 +117,7 @@ public final class DialogLayer implements CallTracker {
         d.invitesInProgress = 1;
         index(d);
         stats.created.increment();
+        stats.entered(DialogState.UNCONFIRMED);
         armLifetime(d);
         for (DialogListener l : listeners) {
             l.onCreated(d, ctx);
@@ -247,7 +248,7 @@ public final class DialogLayer implements CallTracker {
     }
 
     private void unindex(Dialog d) {
-        byId.remove(d.id());
+        if (byId.remove(d.id()) != null) stats.left(d.state);
         Object o = byCallId.get(d.callId());
         if (o == d) {
             byCallId.remove(d.callId());
@@ -264,6 +265,8 @@ public final class DialogLayer implements CallTracker {
         DialogState from = d.state;
         if (from == to || from == DialogState.DELETED) return;
         d.state = to;
+        stats.left(from);
+        stats.entered(to);
         if (to == DialogState.DELETED) {
             d.lifetimeTimer.cancel();
             d.initialInvite = null;
@@ -273,7 +276,7 @@ public final class DialogLayer implements CallTracker {
         } else if (to.confirmed()) {
             changed(d);
         }
-        log.debug("dialog {} call_id={} state {} -> {}", d.idText(), d.callId(), from.code(), to.code());
+        log.debug("dialog_id={} call_id={} state {} -> {}", d.idText(), d.callId(), from.code(), to.code());
         DialogEvents.stateChanged(events, d, from, to);
         for (DialogListener l : listeners) {
             l.onStateChanged(d, from, to);
@@ -316,7 +319,7 @@ public final class DialogLayer implements CallTracker {
     private void expire(Dialog d) {
         if (d.state == DialogState.DELETED) return;
         stats.timedOut.increment();
-        log.info("dialog {} call_id={} timed out in state {}", d.idText(), d.callId(), d.state.code());
+        log.info("dialog_id={} call_id={} timed out in state {}", d.idText(), d.callId(), d.state.code());
         if (d.state.confirmed() && d.byeOnTimeout) {
             requests.byeBothLegs(d, List.of());
         } else if (d.initialInvite != null) {
@@ -353,6 +356,7 @@ public final class DialogLayer implements CallTracker {
             return;
         }
         index(d);
+        stats.entered(d.state);
         stats.recovered.increment();
         if (record.expiresEpochMs() <= clock.millis()) {
             expire(d);

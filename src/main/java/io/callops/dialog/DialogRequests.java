@@ -56,7 +56,7 @@ public final class DialogRequests {
         for (LegRole role : LegRole.values()) {
             attempt(d, new OutgoingRequest(role, SipMethod.BYE, null, null, extraHeaders, o -> {
                 if (!o.success()) {
-                    log.info("BYE to the {} of dialog {} call_id={} ended {}", role.text(), d.idText(), d.callId(),
+                    log.info("BYE to the {} of dialog_id={} call_id={} ended {}", role.text(), d.idText(), d.callId(),
                             o.statusLine());
                 }
             }), 0);
@@ -72,7 +72,7 @@ public final class DialogRequests {
         Runnable[] entry = new Runnable[1];
         TimerHandle timeout = layer.worker().schedule(() -> {
             if (d.waiting.remove(entry[0])) {
-                log.info("{} for dialog {} call_id={} gave up waiting for an INVITE in progress", request.method(),
+                log.info("{} for dialog_id={} call_id={} gave up waiting for an INVITE in progress", request.method(),
                         d.idText(), d.callId());
                 layer.stats().requestsFailed.increment();
                 request.done().accept(RequestOutcome.local(491, "Request Pending"));
@@ -115,7 +115,7 @@ public final class DialogRequests {
                 out = build(d, target, other, request, cseq, dest);
             } catch (RuntimeException e) {
                 finishInvite(d, invite);
-                log.warn("cannot build {} for dialog {} call_id={}: {}", request.method(), d.idText(), d.callId(),
+                log.warn("cannot build {} for dialog_id={} call_id={}: {}", request.method(), d.idText(), d.callId(),
                         e.getMessage());
                 layer.stats().requestsFailed.increment();
                 request.done().accept(RequestOutcome.local(500, "Server Internal Error"));
@@ -249,7 +249,7 @@ public final class DialogRequests {
                 layer.stats().retried491.increment();
                 finishInvite(d, true);
                 long delay = retryDelayMs(request.towards());
-                log.info("491 to our re-INVITE in dialog {} call_id={}; retrying in {} ms", d.idText(), d.callId(), delay);
+                log.info("491 to our re-INVITE in dialog_id={} call_id={}; retrying in {} ms", d.idText(), d.callId(), delay);
                 layer.worker().schedule(() -> {
                     if (d.inviteInProgress()) {
                         waitForInvite(d, new OutgoingRequest(request.towards(), request.method(), request.body(),
@@ -301,7 +301,7 @@ public final class DialogRequests {
 
         @Override
         public void onTransportError(ClientTransaction t, Throwable e) {
-            log.info("{} for dialog {} call_id={} not sent: {}", request.method(), d.idText(), d.callId(), e.toString());
+            log.info("{} for dialog_id={} call_id={} not sent: {}", request.method(), d.idText(), d.callId(), e.toString());
             finish(RequestOutcome.local(503, "Service Unavailable"));
         }
 

@@ -96,6 +96,7 @@ final class InitialInviteWatcher implements RelayWatcher {
             l.onInitialAnswer(dialog, response);
         }
         if (code >= 300 && !dialog.state.confirmed()) {
+            if (dialog.state != DialogState.DELETED) layer.stats().failed.increment();
             dialog.invitesInProgress = 0;
             layer.setState(dialog, DialogState.DELETED);
         }

@@ -97,7 +97,8 @@ public final class EventBus implements EventSink, AutoCloseable {
     @Override
     public boolean wanted(EventType type) {
         EventChannel ch = catalog.get(type.name());
-        return ch != null && ch.wanted();
+        // An event declared with other parameters would not be delivered, so nobody wants it.
+        return ch != null && ch.wanted() && ch.type.equals(type);
     }
 
     @Override

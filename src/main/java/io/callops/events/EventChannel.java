@@ -62,27 +62,32 @@ final class EventChannel {
     }
 
     synchronized void add(Subscription s) {
-        List<Subscription> next = new ArrayList<>(subscriptions);
-        next.add(s);
-        subscriptions = List.copyOf(next);
+        subscriptions = with(subscriptions, s);
     }
 
     synchronized void remove(Subscription s) {
-        List<Subscription> next = new ArrayList<>(subscriptions);
-        next.remove(s);
-        subscriptions = List.copyOf(next);
+        subscriptions = without(subscriptions, s);
     }
 
     synchronized void addListener(Outbox o) {
-        List<Outbox> next = new ArrayList<>(listeners);
-        next.add(o);
-        listeners = List.copyOf(next);
+        listeners = with(listeners, o);
     }
 
     synchronized void removeListener(Outbox o) {
-        List<Outbox> next = new ArrayList<>(listeners);
-        next.remove(o);
-        listeners = List.copyOf(next);
+        listeners = without(listeners, o);
+    }
+
+    /** A new immutable list, so that the raising thread never sees one being changed. */
+    private static <T> List<T> with(List<T> list, T item) {
+        List<T> next = new ArrayList<>(list);
+        next.add(item);
+        return List.copyOf(next);
+    }
+
+    private static <T> List<T> without(List<T> list, T item) {
+        List<T> next = new ArrayList<>(list);
+        next.remove(item);
+        return List.copyOf(next);
     }
 
     List<Outbox> listeners() {

@@ -1,5 +1,6 @@
 package io.callops.events;
 
+import io.netty.channel.EventLoop;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +10,6 @@ import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import io.netty.channel.EventLoop;
 
 /**
  * {@code http://} and {@code https://}: one POST per event. A connection failure, a timeout, a
@@ -51,7 +51,8 @@ final class HttpDelivery implements Delivery {
             done.completeExceptionally(new ClosedChannelException());
             return;
         }
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+        // Back on the subscriber's own thread, like every other step of its delivery.
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenCompleteAsync((response, failure) -> {
             if (failure == null && response.statusCode() / 100 == 2) {
                 done.complete(null);
                 return;
@@ -63,7 +64,7 @@ final class HttpDelivery implements Delivery {
                 return;
             }
             loop.schedule(() -> attempt(request, attempt + 1, done), backoffMs(attempt), TimeUnit.MILLISECONDS);
-        });
+        }, loop);
     }
 
     /** 100 ms, 200 ms, 400 ms, ... capped at 5 s. */

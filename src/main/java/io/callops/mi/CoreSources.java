@@ -18,10 +18,11 @@ import java.util.function.LongSupplier;
  * @param blocking        where commands that touch files run, because the MI's I/O thread must not block
  * @param moreStatistics  counters of other layers for {@code get_statistics}, by full name
  *                        ({@code group:name}), listed after the core ones
+ * @param miRequests      the MI's own request counters, filled by the MI server that serves these commands
  */
 public record CoreSources(ProxyStats proxyStats, TxnStats txnStats, TransportStats transportStats,
                           LocationService location, RouteReloader routes, Executor blocking, Clock clock,
-                          Map<String, LongSupplier> moreStatistics) {
+                          Map<String, LongSupplier> moreStatistics, MiRequestStats miRequests) {
     public CoreSources {
         Objects.requireNonNull(proxyStats, "proxyStats");
         Objects.requireNonNull(txnStats, "txnStats");
@@ -30,6 +31,7 @@ public record CoreSources(ProxyStats proxyStats, TxnStats txnStats, TransportSta
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(blocking, "blocking");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(miRequests, "miRequests");
         moreStatistics = Collections.unmodifiableMap(new LinkedHashMap<>(moreStatistics)); // keeps their order
     }
 }

@@ -19,33 +19,52 @@ import org.slf4j.LoggerFactory;
 
 /**
  * JSON-RPC 2.0 over one request body, with the error codes of the reference MI (§5.4). Knows
- * nothing about HTTP. The command's stage is never waited on: the answer is composed onto it.
+ * nothing about HTTP. The command's stage is never waited on: the answer is composed onto it,
+ * and counted in {@link MiRequestStats} once it is ready.
  */
 final class JsonRpcDispatcher {
     private static final Logger log = LoggerFactory.getLogger(JsonRpcDispatcher.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CommandRegistry registry;
+    private final MiRequestStats stats;
 
-    JsonRpcDispatcher(CommandRegistry registry) {
+    JsonRpcDispatcher(CommandRegistry registry, MiRequestStats stats) {
         this.registry = registry;
+        this.stats = stats;
+    }
+
+    /** One answered request: the body (empty for a notification) and what to count it as. */
+    private record Answer(Optional<byte[]> body, String method, boolean ok) {
+        static Answer error(String method, byte[] body) {
+            return new Answer(Optional.of(body), method, false);
+        }
     }
 
     /** The response body, or empty for a notification (a request without {@code id}). */
     CompletionStage<Optional<byte[]>> dispatch(byte[] body) {
+        long start = System.nanoTime();
+        return answer(body).thenApply(a -> {
+            stats.record(a.method(), a.ok(), System.nanoTime() - start);
+            return a.body();
+        });
+    }
+
+    private CompletionStage<Answer> answer(byte[] body) {
+        String unknown = MiRequestStats.UNKNOWN;
         JsonNode request;
         try {
             request = JSON.readTree(body);
         } catch (java.io.IOException e) {
-            return answer(error(NullNode.instance, -32700, "Parse error", null));
+            return done(Answer.error(unknown, error(NullNode.instance, -32700, "Parse error", null)));
         }
         if (request == null || request.isMissingNode()) {
-            return answer(error(NullNode.instance, -32700, "Parse error", null));
+            return done(Answer.error(unknown, error(NullNode.instance, -32700, "Parse error", null)));
         }
         // Batches are not served: the reference MI does not either, and one request per POST keeps
         // every answer's HTTP status meaningful.
         if (!request.isObject()) {
-            return answer(error(NullNode.instance, -32600, "Invalid Request", null));
+            return done(Answer.error(unknown, error(NullNode.instance, -32600, "Invalid Request", null)));
         }
         JsonNode id = request.get("id");
         boolean notification = id == null;
@@ -55,11 +74,12 @@ final class JsonRpcDispatcher {
         JsonNode params = request.get("params");
         if (version == null || !version.isTextual() || !version.asText().equals("2.0") || method == null
                 || !method.isTextual() || !validId(id) || (params != null && !params.isContainerNode() && !params.isNull())) {
-            return answer(error(echoId, -32600, "Invalid Request", null));
+            return done(Answer.error(unknown, error(echoId, -32600, "Invalid Request", null)));
         }
         Optional<MiCommand> command = registry.lookup(method.asText());
         if (command.isEmpty()) {
-            return notification ? silence() : answer(error(echoId, -32601, "Method not found", null));
+            return done(notification ? new Answer(Optional.empty(), unknown, false)
+                    : Answer.error(unknown, error(echoId, -32601, "Method not found", null)));
         }
         CompletionStage<Object> outcome;
         try {
@@ -72,30 +92,33 @@ final class JsonRpcDispatcher {
             outcome = CompletableFuture.failedFuture(e);
         }
         String name = method.asText();
+        // Counted under the command's own name, so that aliases do not add label values.
+        String counted = command.get().name();
         return outcome.handle((result, failure) -> {
             if (notification) {
                 if (failure != null) {
                     log.debug("MI notification {} failed: {}", name, failure.toString());
                 }
-                return Optional.<byte[]>empty();
+                return new Answer(Optional.empty(), counted, failure == null && result != null);
             }
-            return Optional.of(failure == null ? resultOrError(echoId, name, result) : failureBody(echoId, name, failure));
+            return failure == null ? resultOrError(echoId, name, counted, result)
+                    : Answer.error(counted, failureBody(echoId, name, failure));
         });
     }
 
-    private static byte[] resultOrError(JsonNode id, String method, Object result) {
+    private static Answer resultOrError(JsonNode id, String method, String counted, Object result) {
         if (result == null) {
-            return error(id, -32000, "Server error", "Command handler returned null");
+            return Answer.error(counted, error(id, -32000, "Server error", "Command handler returned null"));
         }
         try {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             out.put("jsonrpc", "2.0");
             out.set("result", JSON.valueToTree(result));
             out.set("id", id);
-            return JSON.writeValueAsBytes(out);
+            return new Answer(Optional.of(JSON.writeValueAsBytes(out)), counted, true);
         } catch (IllegalArgumentException | JsonProcessingException e) {
             log.error("MI command {} returned a value that is not JSON", method, e);
-            return error(id, -32603, "Internal error", null);
+            return Answer.error(counted, error(id, -32603, "Internal error", null));
         }
     }
 
@@ -130,11 +153,7 @@ final class JsonRpcDispatcher {
         }
     }
 
-    private static CompletionStage<Optional<byte[]>> answer(byte[] body) {
-        return CompletableFuture.completedFuture(Optional.of(body));
-    }
-
-    private static CompletionStage<Optional<byte[]>> silence() {
-        return CompletableFuture.completedFuture(Optional.empty());
+    private static CompletionStage<Answer> done(Answer answer) {
+        return CompletableFuture.completedFuture(answer);
     }
 }

@@ -3,6 +3,7 @@ package io.callops.mi;
 import io.callops.proxy.ProxyStats;
 import io.callops.txn.TxnStats;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -13,6 +14,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Prometheus view of the proxy's counters, served at {@code GET /metrics} on the MI port.
@@ -23,8 +27,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final MiRequestStats miRequests;
+    /** MI methods whose meters exist already; guarded by {@link #scrape()}'s lock. */
+    private final Set<String> miMethodsRegistered = new HashSet<>();
 
     public Metrics(CoreSources s) {
+        this.miRequests = s.miRequests();
         ProxyStats proxy = s.proxyStats();
         TxnStats txn = s.txnStats();
         for (String method : ProxyStats.COUNTED_METHODS) {
@@ -79,8 +87,32 @@ public final class Metrics implements AutoCloseable {
     }
 
     /** The Prometheus text exposition of every meter. */
-    public String scrape() {
+    public synchronized String scrape() {
+        registerNewMiMethods();
         return registry.scrape();
+    }
+
+    /**
+     * MI methods get their meters when first seen rather than up front, because layers register
+     * commands after the metrics exist. The label values stay bounded: they are command names.
+     */
+    private void registerNewMiMethods() {
+        for (String method : miRequests.methods()) {
+            if (!miMethodsRegistered.add(method)) {
+                continue;
+            }
+            MiRequestStats.PerMethod m = miRequests.of(method);
+            FunctionCounter.builder("callops.mi.requests", m, c -> c.ok.sum())
+                    .description("MI requests answered, by method and result")
+                    .tags("method", method, "result", "ok").register(registry);
+            FunctionCounter.builder("callops.mi.requests", m, c -> c.error.sum())
+                    .description("MI requests answered, by method and result")
+                    .tags("method", method, "result", "error").register(registry);
+            FunctionTimer.builder("callops.mi.request.duration", m, MiRequestStats.PerMethod::requests,
+                            c -> c.nanos.sum(), TimeUnit.NANOSECONDS)
+                    .description("Time from reading an MI request to having its answer, by method")
+                    .tag("method", method).register(registry);
+        }
     }
 
     @Override

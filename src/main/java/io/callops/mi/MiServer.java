@@ -53,13 +53,19 @@ public final class MiServer implements AutoCloseable {
      * Prometheus exposition format); null for no metrics endpoint.
      */
     public static MiServer start(MiSettings settings, CommandRegistry registry, Supplier<String> metrics) {
+        return start(settings, registry, metrics, new MiRequestStats());
+    }
+
+    /** As above, counting every request answered in {@code requests}. */
+    public static MiServer start(MiSettings settings, CommandRegistry registry, Supplier<String> metrics,
+                                 MiRequestStats requests) {
         InetSocketAddress listen = settings.listen();
         if (!listen.getAddress().isLoopbackAddress() && !settings.tokenRequired()) {
             throw new IllegalStateException("MI listen address " + format(listen)
                     + " is not loopback and no mi.token is set: refusing to open the management interface"
                     + " to the network without a token");
         }
-        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(registry);
+        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(registry, requests);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("mi-http", true),
                 NioIoHandler.newFactory());
         try {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The statistics the MI exposes, under the OpenSIPS names ({@code group:name}) so that existing
@@ -13,9 +14,12 @@ import java.util.function.LongSupplier;
  */
 final class Statistics {
     private final Map<String, LongSupplier> byName;
+    /** Statistics whose names are known only at run time (one per MI method called). */
+    private final Supplier<Map<String, Long>> dynamic;
 
-    private Statistics(Map<String, LongSupplier> byName) {
+    private Statistics(Map<String, LongSupplier> byName, Supplier<Map<String, Long>> dynamic) {
         this.byName = Collections.unmodifiableMap(byName);
+        this.dynamic = dynamic;
     }
 
     static Statistics core(CoreSources s) {
@@ -40,7 +44,7 @@ final class Statistics {
         m.put("usrloc:registered_aors", s.location()::aorCount);
         m.put("net:tcp_connections", s.transportStats()::openTcpConnections);
         s.moreStatistics().forEach(m::putIfAbsent);
-        return new Statistics(m);
+        return new Statistics(m, s.miRequests()::statistics);
     }
 
     /**
@@ -50,17 +54,27 @@ final class Statistics {
      */
     Map<String, Long> select(Iterable<String> wanted) {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (Map.Entry<String, LongSupplier> e : byName.entrySet()) {
-            String name = e.getKey();
-            String group = name.substring(0, name.indexOf(':') + 1);
-            String bare = name.substring(group.length());
-            for (String w : wanted) {
-                if (w.equals("all") || w.equals(name) || w.equals(group) || w.equals(bare)) {
-                    out.put(name, e.getValue().getAsLong());
-                    break;
-                }
+        byName.forEach((name, value) -> {
+            if (wanted(name, wanted)) {
+                out.put(name, value.getAsLong());
+            }
+        });
+        dynamic.get().forEach((name, value) -> {
+            if (wanted(name, wanted)) {
+                out.put(name, value);
+            }
+        });
+        return out;
+    }
+
+    private static boolean wanted(String name, Iterable<String> wanted) {
+        String group = name.substring(0, name.indexOf(':') + 1);
+        String bare = name.substring(group.length());
+        for (String w : wanted) {
+            if (w.equals("all") || w.equals(name) || w.equals(group) || w.equals(bare)) {
+                return true;
             }
         }
-        return out;
+        return false;
     }
 }

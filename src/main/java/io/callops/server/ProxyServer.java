@@ -11,7 +11,9 @@ import io.callops.dialog.DialogStats;
 import io.callops.dialog.Dialogs;
 import io.callops.dialog.store.DialogRecord;
 import io.callops.dialog.store.DialogStore;
+import io.callops.dialog.store.DialogStoreException;
 import io.callops.dialog.store.InMemoryDialogStore;
+import io.callops.dialog.store.SqliteDialogStore;
 import io.callops.server.config.DialogConfig;
 import io.callops.ops.CallopsEvents;
 import io.callops.ops.hold.HoldCommands;
@@ -31,6 +33,7 @@ import io.callops.events.SubscriptionStore;
 import io.callops.mi.CoreCommands;
 import io.callops.mi.CoreSources;
 import io.callops.mi.Metrics;
+import io.callops.mi.MiRequestStats;
 import io.callops.mi.MiServer;
 import io.callops.mi.MiSettings;
 import io.callops.proxy.DefaultRouter;
@@ -77,6 +80,9 @@ import org.slf4j.LoggerFactory;
 public final class ProxyServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProxyServer.class);
 
+    /** Dialog changes waiting for the disk beyond this are dropped (and counted) rather than held in memory. */
+    private static final int MAX_PENDING_DIALOG_WRITES = 200_000;
+
     private final ServerConfig config;
     private final WorkerPool workers;
     private final NettySipTransport transport;
@@ -101,7 +107,9 @@ public final class ProxyServer implements AutoCloseable {
 
     private ProxyServer(ServerConfig config) {
         this.config = config;
-        // First, so that every layer built below can declare and raise its events.
+        // First: a store that cannot be opened stops the start before any thread or socket exists.
+        this.dialogStore = openDialogStore(config.dialog());
+        // Then the events, so that every layer built below can declare and raise its events.
         this.events = new EventBus(eventSettings(config.events()));
         SipConfig sip = config.sip();
         TimerSettings timers = new TimerSettings(sip.t1Ms(), sip.t2Ms(), sip.t4Ms(), sip.timerCMs());
@@ -127,7 +135,6 @@ public final class ProxyServer implements AutoCloseable {
                 new RequestValidator(Set.of()), new ProxySettings(sip.maxForwardsDefault(),
                         sip.serverHeader().isEmpty() ? null : sip.serverHeader(), 1300, sip.recordRoute()));
         DialogEvents.declare(events);
-        this.dialogStore = openDialogStore(config.dialog());
         DialogSettings dialogSettings = dialogSettings(config.dialog());
         DialogLayer[] dialogLayers = new DialogLayer[workers.size()];
         for (int i = 0; i < cores.length; i++) {
@@ -156,7 +163,14 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     private static DialogStore openDialogStore(DialogConfig c) {
-        return new InMemoryDialogStore();
+        if (c.store().type() == StoreType.NONE) {
+            return new InMemoryDialogStore();
+        }
+        try {
+            return SqliteDialogStore.open(c.store().path(), c.store().flushDelayMs(), MAX_PENDING_DIALOG_WRITES);
+        } catch (DialogStoreException e) {
+            throw new IllegalStateException("dialog.store.path: " + e.getMessage(), e);
+        }
     }
 
     private static TransferSettings transferSettings(ServerConfig config) {
@@ -206,8 +220,11 @@ public final class ProxyServer implements AutoCloseable {
 
     /** The MI comes up after the transport, so its statistics and commands have something to show. */
     private void startManagement() {
+        CallStatistics calls = new CallStatistics(dialogStats, dialogStore, transferStats);
+        Map<String, java.util.function.LongSupplier> more = new java.util.LinkedHashMap<>(events.statistics());
+        more.putAll(calls.statistics());
         CoreSources sources = new CoreSources(services.stats(), txnStats, transport.stats(), location,
-                this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), events.statistics());
+                this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), more, new MiRequestStats());
         CoreCommands.register(commands, sources);
         DialogCommands.register(commands, dialogs);
         HoldCommands.register(commands, dialogs, holds);
@@ -215,9 +232,11 @@ public final class ProxyServer implements AutoCloseable {
         EventCommands.register(commands, events);
         metrics = new Metrics(sources);
         metrics.bind(events.meters());
+        metrics.bind(calls);
         MiConfig c = config.mi();
         try {
-            mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands, metrics::scrape);
+            mi = MiServer.start(new MiSettings(c.listenAddress(), c.token(), c.maxBodyBytes()), commands, metrics::scrape,
+                    sources.miRequests());
         } catch (RuntimeException e) {
             throw new IllegalStateException("management interface (mi.listen " + c.listen() + ") did not start: "
                     + e.getMessage(), e);

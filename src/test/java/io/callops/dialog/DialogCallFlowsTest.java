@@ -40,6 +40,46 @@ class DialogCallFlowsTest {
         run("sipp/dlg_uac_receives.xml", List.of(LegRole.CALLEE, LegRole.CALLER));
     }
 
+    @Test
+    void proxyReinviteAnswered491IsRetriedWithANewNumber() throws Exception {
+        List<Integer> ports = FreePorts.udpAndTcp(2);
+        try (TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + ports.get(0))));
+             Sipp callee = Sipp.uas("sipp/dlg_uas_491.xml", ports.get(0)).calls(1).timeout(WAIT).start()) {
+            Thread.sleep(300);
+            try (Sipp caller = Sipp.uac("sipp/uac_call.xml", ports.get(1), proxy.address()).service("bob").calls(1)
+                    .pause(Duration.ofSeconds(8)).timeout(WAIT).start()) {
+                String callId = DialogTestSupport.awaitConfirmedCall(proxy, Duration.ofSeconds(10));
+                long start = System.nanoTime();
+                RequestOutcome reinvite = DialogTestSupport.send(proxy, callId,
+                        new OutgoingRequest(LegRole.CALLEE, SipMethod.INVITE, OFFER, "application/sdp", List.of(), null));
+                long tookMs = (System.nanoTime() - start) / 1_000_000;
+                assertThat(reinvite.status()).isEqualTo(200);
+                // We act for the caller, who owns the Call-ID: the retry waits 2.1 to 4 s (RFC 3261 §14.1).
+                assertThat(tookMs).isBetween(2000L, 6000L);
+                assertThat(proxy.server().dialogStats().retried491.sum()).isEqualTo(1);
+                caller.awaitSuccess(WAIT);
+            }
+            callee.awaitSuccess(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void confirmedCallIsEndedWithByeWhenItsLifetimeEnds() throws Exception {
+        List<Integer> ports = FreePorts.udpAndTcp(2);
+        try (TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + ports.get(0)),
+                "dialog.timeout_s", 2));
+             Sipp callee = Sipp.uas("sipp/uas_call.xml", ports.get(0)).calls(1).timeout(WAIT).start()) {
+            Thread.sleep(300);
+            try (Sipp caller = Sipp.uac("sipp/uac_wait_bye.xml", ports.get(1), proxy.address()).service("bob")
+                    .calls(1).timeout(WAIT).start()) {
+                DialogTestSupport.awaitConfirmedCall(proxy, Duration.ofSeconds(10));
+                caller.awaitSuccess(WAIT);   // both phones got the proxy's BYE
+            }
+            callee.awaitSuccess(WAIT);
+            assertThat(proxy.server().dialogStats().timedOut.sum()).isEqualTo(1);
+        }
+    }
+
     private static void run(String callerScenario, List<LegRole> targets) throws Exception {
         List<Integer> ports = FreePorts.udpAndTcp(2);
         try (TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + ports.get(0))));

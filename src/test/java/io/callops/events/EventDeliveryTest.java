@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callops.api.Event;
 import io.callops.api.EventType;
-import io.callops.testsupport.TestProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,21 +22,20 @@ class EventDeliveryTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final EventType CALL = new EventType("E_TEST_CALL", List.of("callid", "leg", "state", "count"));
 
-    private TestProxy proxy;
+    private EventProxy rig;
     private EventsMi mi;
     private EventBus bus;
 
     @BeforeEach
     void start() {
-        proxy = TestProxy.start();
-        mi = new EventsMi(proxy);
-        bus = proxy.server().events();
-        bus.declare(CALL);
+        rig = EventProxy.start(CALL);
+        mi = rig.mi;
+        bus = rig.bus;
     }
 
     @AfterEach
     void stop() {
-        proxy.close();
+        rig.close();
     }
 
     private static Event call(Object... values) {

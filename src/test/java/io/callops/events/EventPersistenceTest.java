@@ -91,11 +91,11 @@ class EventPersistenceTest {
         Files.writeString(garbage, "this is not an SQLite database\n".repeat(200));
         assertThatThrownBy(() -> TestProxy.start(sqlite(garbage)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("dialog.store.path: event subscription store " + garbage + " cannot be opened");
+                .hasMessageStartingWith("dialog.store.path: ").hasMessageContaining(garbage.toString());
 
+        // A directory that cannot be made: the start stops too, naming where (whichever file is tried first).
         Path underAFile = garbage.resolve("dialogs.db");
         assertThatThrownBy(() -> TestProxy.start(sqlite(underAFile)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("dialog.store.path: event subscription store " + underAFile + " cannot be opened");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(garbage.toString());
     }
 }

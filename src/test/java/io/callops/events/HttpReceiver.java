@@ -24,16 +24,21 @@ final class HttpReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Integer> statuses = new LinkedBlockingQueue<>();
     private final CountDownLatch release = new CountDownLatch(1);
 
-    private HttpReceiver(boolean answers) throws IOException {
+    private HttpReceiver(boolean answers, int... firstStatuses) throws IOException {
+        for (int s : firstStatuses) {
+            statuses.add(s);
+        }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/events", exchange -> handle(exchange, answers));
         server.start();
     }
 
-    static HttpReceiver answering() throws IOException {
-        return new HttpReceiver(true);
+    /** Answers 204, or first the given statuses one request after the other. */
+    static HttpReceiver answering(int... firstStatuses) throws IOException {
+        return new HttpReceiver(true, firstStatuses);
     }
 
     static HttpReceiver neverAnswering() throws IOException {
@@ -58,7 +63,8 @@ final class HttpReceiver implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        exchange.sendResponseHeaders(204, -1);
+        Integer status = statuses.poll();
+        exchange.sendResponseHeaders(status == null ? 204 : status, -1);
         exchange.close();
     }
 

@@ -40,6 +40,15 @@ class DialogCommandsTest {
                 assertThat(callee0.get("callee_contact").asText()).startsWith("sip:callee@");
                 assertThat(callee0.get("callee_sdp").asText()).contains("m=audio");
 
+                JsonNode stats = mi.call("get_statistics", "{\"statistics\":[\"dialog:\"]}").get("result");
+                assertThat(stats.get("dialog:active_dialogs").asLong()).isEqualTo(1);
+                assertThat(stats.get("dialog:processed_dialogs").asLong()).isEqualTo(1);
+                java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + proxy.miPort()
+                                + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(metrics.body()).contains("callops_dialogs{state=\"4\"} 1.0")
+                        .contains("callops_dialogs_tracked_total 1.0");
+
                 JsonNode byCallId = mi.call("dlg_list", "{\"callid\":\"" + callId + "\"}").get("result");
                 assertThat(byCallId.get("Dialogs")).hasSize(1);
                 JsonNode wrongTag = mi.call("dlg_list", "{\"callid\":\"" + callId + "\",\"from_tag\":\"nope\"}");
@@ -67,6 +76,24 @@ class DialogCommandsTest {
                 assertThat(again.get("error").get("message").asText()).isEqualTo("Requested Dialog not found");
                 JsonNode after = mi.call("dlg_list", "{\"callid\":\"" + callId + "\"}").get("result");
                 assertThat(after.get("Dialogs").get(0).get("state").asInt()).isEqualTo(5);
+            }
+        }
+    }
+
+    @Test
+    void endingAnUnansweredCallCancelsIt() throws Exception {
+        List<Integer> ports = FreePorts.udpAndTcp(2);
+        try (TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + ports.get(0))));
+             Sipp callee = Sipp.uas("sipp/uas_cancel.xml", ports.get(0)).calls(1).timeout(WAIT).start()) {
+            Thread.sleep(300);
+            try (Sipp caller = Sipp.uac("sipp/uac_cancelled_by_proxy.xml", ports.get(1), proxy.address()).service("bob")
+                    .calls(1).timeout(WAIT).start()) {
+                MiClient mi = new MiClient(proxy.miPort());
+                JsonNode dialog = awaitState(mi, 2); // early: the callee rings
+                JsonNode ended = mi.call("dlg_end_dlg", "{\"dialog_id\":\"" + dialog.get("callid").asText() + "\"}");
+                assertThat(ended.get("result").asText()).isEqualTo("OK");
+                caller.awaitSuccess(WAIT);   // 487 to the caller, from the callee's answer to our CANCEL
+                callee.awaitSuccess(WAIT);
             }
         }
     }

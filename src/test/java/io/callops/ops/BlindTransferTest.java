@@ -224,6 +224,45 @@ class BlindTransferTest {
     }
 
     @Test
+    void transferNobodyCompletesFailsOnItsTimeout() throws Exception {
+        try (CallRig rig = new CallRig(Map.of("callops.transfer_timeout_s", 2), "bob")) {
+            Sipp bob = rig.callee("bob", "uas_call.xml", 1);
+            CallRig.pause(300);
+            Sipp alice = rig.caller(0, "xfer_accept_idle_uac.xml", "bob", Map.of());
+            String callA = rig.awaitCallTo("bob");
+            assertThat(transfer(rig, callA, "caller", rig.uri("carol")).path("result").asText()).isEqualTo("Accepted");
+            assertThat(UdpEventRecorder.summary(rig.events.await(2, WAIT))).containsExactly(
+                    callA + "|caller|start|",
+                    callA + "|caller|fail|408 Request Timeout");
+            alice.awaitSuccess(WAIT);   // the old call is still there: the caller ends it
+            bob.awaitSuccess(WAIT);
+        }
+    }
+
+    @Test
+    void transfereeHoldingTheOldCallDuringTheTransferDoesNotDisturbIt() throws Exception {
+        try (CallRig rig = new CallRig(Map.of(), "bob", "carol")) {
+            Sipp bob = rig.callee("bob", "uas_held_call.xml", 1);
+            Sipp carol = rig.callee("carol", "xfer_target_uas.xml", 1);
+            CallRig.pause(300);
+            Sipp alice = rig.caller(0, "xfer_transferee_holds_uac.xml", "bob", Map.of());
+            String callA = rig.awaitCallTo("bob");
+            assertThat(transfer(rig, callA, "caller", rig.uri("carol")).path("result").asText()).isEqualTo("Accepted");
+            String referTo = alice.awaitLogLine("REFER-TO", WAIT);
+            rig.events.await(2, WAIT); // start, and the NOTIFY sent after the hold
+            Sipp newCall = rig.caller(1, "xfer_newcall_uac.xml", null, Map.of("target", referTo, "original", callA));
+            newCall.awaitSuccess(WAIT);
+            alice.awaitSuccess(WAIT);
+            bob.awaitSuccess(WAIT);
+            carol.awaitSuccess(WAIT);
+            assertThat(UdpEventRecorder.summary(rig.events.awaitExactly(3, QUIET))).containsExactly(
+                    callA + "|caller|start|",
+                    callA + "|caller|notify|100 Trying",
+                    callA + "|caller|ok|200 OK");
+        }
+    }
+
+    @Test
     void badParametersAreNamed() throws Exception {
         try (CallRig rig = new CallRig(Map.of())) {
             JsonNode badLeg = transfer(rig, "x", "both", "sip:a@b");

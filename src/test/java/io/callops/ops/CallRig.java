@@ -66,6 +66,14 @@ final class CallRig implements AutoCloseable {
         return s;
     }
 
+    /** A caller whose call lasts {@code duration} before it hangs up (uac_call.xml's pause). */
+    Sipp callerLasting(int slot, String scenario, String service, Duration duration) {
+        Sipp s = Sipp.uac("sipp/" + scenario, ports.get("caller" + slot), proxy.address()).calls(1).timeout(WAIT)
+                .service(service).pause(duration).start();
+        phones.add(s);
+        return s;
+    }
+
     /** As {@link #caller} without keys, over another transport. */
     Sipp callerOver(int slot, String scenario, String service, Sipp.Transport transport) {
         Sipp s = Sipp.uac("sipp/" + scenario, ports.get("caller" + slot), proxy.address()).calls(1).timeout(WAIT)

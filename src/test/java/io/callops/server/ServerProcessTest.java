@@ -89,7 +89,8 @@ class ServerProcessTest {
     @Test
     void listenAddressInUseStopsTheStartWithAMessage() throws Exception {
         try (DatagramSocket busy = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            Process p = start("--listen", "udp:127.0.0.1:" + busy.getLocalPort());
+            Process p = start("--listen", "udp:127.0.0.1:" + busy.getLocalPort(), "--store-path",
+                    dir.resolve("data/dialogs.db").toString());
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(1);
             assertThat(output()).contains("udp:127.0.0.1:" + busy.getLocalPort());

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Writes each event as one JSON object on one line: time, level, logger, thread, message, then
- * the MDC entries (call_id and friends) as top-level fields so log tools can filter on them
- * directly. Logback's own JsonEncoder nests the MDC and adds context fields we do not want in
+ * {@code call_id} and {@code dialog_id} read from the message and the MDC entries as top-level
+ * fields so log tools can filter on them directly. Logback's own JsonEncoder nests the MDC and adds context fields we do not want in
  * every line, hence this small encoder.
  */
 public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
@@ -40,6 +40,11 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
             g.writeStringField("thread", event.getThreadName());
             g.writeStringField("message", event.getFormattedMessage());
             Map<String, String> mdc = event.getMDCPropertyMap();
+            for (Map.Entry<String, String> e : MessageFields.of(event.getFormattedMessage()).entrySet()) {
+                if (mdc == null || !mdc.containsKey(e.getKey())) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+            }
             if (mdc != null) {
                 for (Map.Entry<String, String> e : mdc.entrySet()) {
                     // An MDC key must not overwrite the fixed fields; prefix it instead of losing either.

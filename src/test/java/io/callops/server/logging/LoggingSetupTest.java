@@ -71,6 +71,24 @@ class LoggingSetupTest {
     }
 
     @Test
+    void jsonLineLiftsCallAndDialogIdsOutOfTheMessage() throws Exception {
+        JsonLineEncoder enc = new JsonLineEncoder();
+        enc.setContext(ctx);
+        enc.start();
+        ch.qos.logback.classic.spi.LoggingEvent e = new ch.qos.logback.classic.spi.LoggingEvent(
+                getClass().getName(), ctx.getLogger("io.callops.dialog.Test"), ch.qos.logback.classic.Level.INFO,
+                "BYE to the caller of dialog_id={} call_id={} ended {}", null,
+                new Object[] {"1234", "xyz@10.0.0.1", "408 Request Timeout"});
+        JsonNode n = new ObjectMapper().readTree(enc.encode(e));
+        assertThat(n.get("dialog_id").asText()).isEqualTo("1234");
+        assertThat(n.get("call_id").asText()).isEqualTo("xyz@10.0.0.1");
+        JsonNode none = new ObjectMapper().readTree(enc.encode(new ch.qos.logback.classic.spi.LoggingEvent(
+                getClass().getName(), ctx.getLogger("x"), ch.qos.logback.classic.Level.INFO, "recall_id=5 x", null,
+                new Object[0])));
+        assertThat(none.has("call_id")).isFalse();
+    }
+
+    @Test
     void textLineFoldsStackTraces() {
         PatternLayoutEncoder enc = new PatternLayoutEncoder();
         enc.setContext(ctx);
