@@ -1,24 +1,21 @@
 package io.callops.ops.hold;
 
+import java.util.Locale;
+
 /** What an operation does to a leg, named as E_CALL_HOLD names it in {@code action}. */
 enum HoldAction {
-    HOLD("hold"),
-    UNHOLD("unhold");
+    HOLD,
+    UNHOLD;
 
-    private final String text;
-
-    HoldAction(String text) {
-        this.text = text;
-    }
-
+    /** {@code hold} or {@code unhold}. */
     String text() {
-        return text;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** {@code hold} or {@code unhold}; null for anything else. */
     static HoldAction parse(String s) {
         for (HoldAction a : values()) {
-            if (a.text.equals(s)) return a;
+            if (a.text().equals(s)) return a;
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package io.callops.ops.hold;
 
 import io.callops.dialog.LegRole;
+import java.util.Locale;
 
 /**
  * The {@code leg} parameter of {@code call_hold}/{@code call_unhold}, turned into flags per
@@ -9,20 +10,14 @@ import io.callops.dialog.LegRole;
  * everything.
  */
 enum HoldScope {
-    BOTH("both"),
-    CALLER("caller"),
-    CALLEE("callee");
+    BOTH,
+    CALLER,
+    CALLEE;
 
-    private final String text;
-
-    HoldScope(String text) {
-        this.text = text;
-    }
-
-    /** {@code caller}, {@code callee} or {@code both}; null for anything else. */
+    /** {@code caller}, {@code callee} or {@code both} (lower case only, as the reference); null for anything else. */
     static HoldScope parse(String s) {
         for (HoldScope scope : values()) {
-            if (scope.text.equals(s)) return scope;
+            if (scope.name().toLowerCase(Locale.ROOT).equals(s)) return scope;
         }
         return null;
     }

@@ -33,22 +33,19 @@ class HoldCallFlowsTest {
             String callId = rig.awaitDialog(4);
 
             JsonNode notHeld = rig.mi.call("call_unhold", params(callId, ""));
-            assertThat(notHeld.path("error").path("code").asInt()).isEqualTo(480);
-            assertThat(notHeld.path("error").path("message").asText()).isEqualTo("No dialog legs on hold");
+            HoldRig.assertError(notHeld, 480, "No dialog legs on hold");
 
             JsonNode hold = rig.mi.call("call_hold", params(callId,
                     ",\"leg\":\"both\",\"headers\":[\"X-Hold: caller\\r\\n\",\"X-Hold: callee\\r\\n\"]"));
             assertThat(hold.path("result").asText()).isEqualTo("OK");
             // The caller answers after a second: the hold is still in flight.
             JsonNode busy = rig.mi.call("callops:hold", params(callId, ""));
-            assertThat(busy.path("error").path("code").asInt()).isEqualTo(491);
-            assertThat(busy.path("error").path("message").asText()).isEqualTo("Request Pending");
+            HoldRig.assertError(busy, 491, "Request Pending");
 
             assertThat(HoldRig.summary(callId, rig.events.await(4, WAIT))).containsExactly(
                     "caller hold start", "caller hold ok", "callee hold start", "callee hold ok");
             JsonNode twice = rig.mi.call("call_hold", params(callId, ",\"leg\":\"caller\""));
-            assertThat(twice.path("error").path("code").asInt()).isEqualTo(480);
-            assertThat(twice.path("error").path("message").asText()).isEqualTo("Both dialog legs are on hold");
+            HoldRig.assertError(twice, 480, "Both dialog legs are on hold");
             JsonNode values = rig.values(callId);
             assertThat(values.path("call_hold_caller").asLong()).isEqualTo(12);
             assertThat(values.path("call_hold_callee").asLong()).isEqualTo(12);
@@ -69,8 +66,7 @@ class HoldCallFlowsTest {
             phones[0].awaitSuccess(WAIT);
             phones[1].awaitSuccess(WAIT);
             JsonNode gone = rig.mi.call("call_hold", params(callId, ""));
-            assertThat(gone.path("error").path("code").asInt()).isEqualTo(404);
-            assertThat(gone.path("error").path("message").asText()).isEqualTo("Dialog not found");
+            HoldRig.assertError(gone, 404, "Dialog not found");
         }
     }
 
@@ -101,8 +97,7 @@ class HoldCallFlowsTest {
             Sipp[] phones = rig.call("hold_rollback_uac.xml", "hold_reject_uas.xml");
             String ringing = rig.awaitDialog(2);
             JsonNode early = rig.mi.call("call_hold", params(ringing, ""));
-            assertThat(early.path("error").path("code").asInt()).isEqualTo(410);
-            assertThat(early.path("error").path("message").asText()).isEqualTo("Dialog not ready");
+            HoldRig.assertError(early, 410, "Dialog not ready");
             String callId = rig.awaitDialog(4);
 
             assertThat(rig.mi.call("call_hold", params(callId, "")).path("result").asText()).isEqualTo("OK");
@@ -114,8 +109,7 @@ class HoldCallFlowsTest {
             assertThat(values.path("call_hold_callee").asLong()).isZero();
             assertThat(values.has("call_hold_caller_sdp")).isFalse();
             assertThat(values.has(HoldValues.IN_FLIGHT)).isFalse();
-            JsonNode unhold = rig.mi.call("call_unhold", params(callId, ""));
-            assertThat(unhold.path("error").path("code").asInt()).isEqualTo(480);
+            HoldRig.assertError(rig.mi.call("call_unhold", params(callId, "")), 480, "No dialog legs on hold");
 
             phones[0].awaitSuccess(WAIT);
             phones[1].awaitSuccess(WAIT);

@@ -69,6 +69,14 @@ final class HoldRig implements AutoCloseable {
         return out;
     }
 
+    /** Checks that an MI answer is the error {@code code} with {@code message}. */
+    static void assertError(JsonNode answer, int code, String message) {
+        JsonNode e = answer.path("error");
+        if (e.path("code").asInt() != code || !message.equals(e.path("message").asText())) {
+            throw new AssertionError("expected error " + code + " " + message + ", got " + answer);
+        }
+    }
+
     @Override
     public void close() {
         phones.forEach(Sipp::close);
