@@ -176,6 +176,34 @@ public final class DialogLayer implements CallTracker {
         }
     }
 
+    @Override
+    public Object dialogValue(RequestContext ctx, String name) {
+        Dialog d = dialogFor(ctx);
+        return d == null ? null : d.value(name);
+    }
+
+    @Override
+    public boolean setDialogValue(RequestContext ctx, String name, Object value) {
+        Dialog d = dialogFor(ctx);
+        if (d == null) return false;
+        setValue(d, name, value instanceof Integer i ? Long.valueOf(i) : value);
+        return true;
+    }
+
+    @Override
+    public boolean setDialogTimeout(RequestContext ctx, int seconds) {
+        Dialog d = dialogFor(ctx);
+        if (d == null || seconds <= 0) return false;
+        setTimeout(d, seconds);
+        return true;
+    }
+
+    /** The dialog a request in routing belongs to: by its tags, or the one its INVITE created. */
+    private Dialog dialogFor(RequestContext ctx) {
+        SipRequest r = ctx.request();
+        return r.toTag() != null ? dialogOf(r) : liveDialog(r.callId());
+    }
+
     // ------------------------------------------------------------------ lookups
 
     /** The dialogs of a Call-ID, ended ones included. */

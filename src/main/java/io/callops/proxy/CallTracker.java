@@ -23,6 +23,21 @@ public interface CallTracker {
     /** An ACK for a 2xx about to be forwarded end to end; the tracker may rewrite it (CSeq). */
     void onAck(SipRequest ack, Flow flow);
 
+    /** A named value of the request's dialog (a String or a Long), or null. */
+    default Object dialogValue(RequestContext request, String name) {
+        return null;
+    }
+
+    /** Sets (null removes) a named value of the request's dialog; false when it has none. */
+    default boolean setDialogValue(RequestContext request, String name, Object value) {
+        return false;
+    }
+
+    /** Sets the lifetime of the request's dialog from now; false when it has none. */
+    default boolean setDialogTimeout(RequestContext request, int seconds) {
+        return false;
+    }
+
     /** Tracks nothing. */
     CallTracker NONE = new CallTracker() {
         @Override public RelayWatcher onInDialogRequest(RequestContext request) { return null; }

@@ -11,6 +11,8 @@ import java.util.Optional;
  * <li>requests inside a dialog follow their route set, or go to the Request-URI when that
  * is not us (404 when it is);</li>
  * <li>REGISTER for our domains goes to the registrar;</li>
+ * <li>initial INVITEs are tracked as dialogs ({@code createDialog()}), which call operations
+ * need;</li>
  * <li>other initial requests are record-routed, then sent by the static route table, or
  * for our domains to every registered contact at once (404 when there is none, 480 when
  * none of them answered), or otherwise to the Request-URI's host.</li>

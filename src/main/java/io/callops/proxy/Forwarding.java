@@ -75,6 +75,21 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
     }
 
     @Override
+    public Object dialogValue(String name) {
+        return core.tracker().dialogValue(this, name);
+    }
+
+    @Override
+    public boolean setDialogValue(String name, Object value) {
+        return core.tracker().setDialogValue(this, name, value);
+    }
+
+    @Override
+    public boolean setDialogTimeout(int seconds) {
+        return core.tracker().setDialogTimeout(this, seconds);
+    }
+
+    @Override
     public CallControl callControl() {
         return core.callControl();
     }

@@ -47,6 +47,18 @@ public interface RequestContext {
      */
     void createDialog();
 
+    /**
+     * A named value of this request's dialog (the one it belongs to, or the one
+     * {@link #createDialog()} made): a String or a Long; null when unset or without a dialog.
+     */
+    Object dialogValue(String name);
+
+    /** Sets (null removes) a named value of this request's dialog, persisted with it; false without a dialog. */
+    boolean setDialogValue(String name, Object value);
+
+    /** Sets this request's dialog lifetime from now (the per-dialog timeout); false without a dialog. */
+    boolean setDialogTimeout(int seconds);
+
     /** Adds our Record-Route (RFC 3261 §16.6 step 4) to what is relayed. */
     void recordRoute();
 

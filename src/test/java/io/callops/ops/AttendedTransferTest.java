@@ -67,6 +67,35 @@ class AttendedTransferTest {
     }
 
     @Test
+    void secondCallNotThroughTheProxyIsNamedByItsTags() throws Exception {
+        try (CallRig rig = new CallRig(Map.of(), "bob", "carol")) {
+            Sipp bob = rig.callee("bob", "uas_call.xml", 1);
+            Sipp carol = rig.callee("carol", "uas_call.xml", 1);
+            CallRig.pause(300);
+            Sipp alice = rig.caller(0, "xfer_transferee_uac.xml", "bob", Map.of());
+            String callA = rig.awaitCallTo("bob");
+            String destination = rig.uri("carol");
+            JsonNode r = rig.mi("call_transfer", "{\"callid\":\"" + callA + "\",\"leg\":\"caller\","
+                    + "\"transfer_callid\":\"elsewhere-77@10.1.1.1\",\"transfer_fromtag\":\"ft1\","
+                    + "\"transfer_totag\":\"tt2\",\"transfer_destination\":\"" + destination + "\"}");
+            assertThat(r.path("result").asText()).as(r.toString()).isEqualTo("Accepted");
+            String referTo = alice.awaitLogLine("REFER-TO", WAIT);
+            String replaces = URLDecoder.decode(referTo.substring(referTo.indexOf("?Replaces=") + 10), StandardCharsets.UTF_8);
+            assertThat(replaces).isEqualTo("elsewhere-77@10.1.1.1;to-tag=tt2;from-tag=ft1");
+            Sipp newCall = rig.caller(1, "xfer_newcall_replaces_uac.xml", null,
+                    Map.of("target", destination, "replaces", replaces, "original", callA));
+            newCall.awaitSuccess(WAIT);
+            alice.awaitSuccess(WAIT);
+            bob.awaitSuccess(WAIT);
+            carol.awaitSuccess(WAIT);
+            assertThat(UdpEventRecorder.summary(rig.events.awaitExactly(3, Duration.ofMillis(500)))).containsExactly(
+                    callA + "|caller|start|",
+                    callA + "|caller|notify|100 Trying",
+                    callA + "|caller|ok|200 OK");
+        }
+    }
+
+    @Test
     void unknownSecondCallIs404() throws Exception {
         try (CallRig rig = new CallRig(Map.of())) {
             JsonNode r = rig.mi("call_transfer", "{\"callid\":\"a\",\"leg\":\"caller\",\"transfer_callid\":\"nope\","

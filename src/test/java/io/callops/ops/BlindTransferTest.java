@@ -118,6 +118,41 @@ class BlindTransferTest {
         }
     }
 
+    /** The combinations of mode and leg not covered by the tests above, same flow and events. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{1} in {0} mode")
+    @org.junit.jupiter.params.provider.CsvSource({"callid, caller", "param, callee", "manual, callee"})
+    void eachModeTransfersEitherLeg(String mode, String leg) throws Exception {
+        Map<String, Object> config = mode.equals("manual")
+                ? Map.of("callops.mode", mode, "router.class", ManualLinkRouter.class.getName())
+                : Map.of("callops.mode", mode);
+        boolean caller = leg.equals("caller");
+        try (CallRig rig = new CallRig(config, "bob", "carol")) {
+            Sipp bob = rig.callee("bob", caller ? "uas_call.xml" : "xfer_transferee_uas.xml", 1);
+            Sipp carol = rig.callee("carol", "xfer_target_uas.xml", 1);
+            CallRig.pause(300);
+            Sipp alice = rig.caller(0, caller ? "xfer_transferee_uac.xml" : "uac_wait_bye.xml", "bob", Map.of());
+            String callA = rig.awaitCallTo("bob");
+            String destination = rig.uri("carol");
+            assertThat(transfer(rig, callA, leg, destination).path("result").asText()).isEqualTo("Accepted");
+            String referTo = (caller ? alice : bob).awaitLogLine("REFER-TO", WAIT);
+            switch (mode) {
+                case "param" -> assertThat(referTo).matches(java.util.regex.Pattern.quote(destination)
+                        + ";osid=[0-9a-f]+\\.[0-9a-f]{20}");
+                case "callid" -> assertThat(referTo).isEqualTo(destination + ";osid=" + callA.replace("@", "%40"));
+                default -> assertThat(referTo).isEqualTo(destination);
+            }
+            Sipp newCall = rig.caller(1, "xfer_newcall_uac.xml", null, Map.of("target", referTo, "original", callA));
+            newCall.awaitSuccess(WAIT);
+            alice.awaitSuccess(WAIT);
+            bob.awaitSuccess(WAIT);
+            carol.awaitSuccess(WAIT);
+            assertThat(UdpEventRecorder.summary(rig.events.awaitExactly(3, QUIET))).containsExactly(
+                    callA + "|" + leg + "|start|",
+                    callA + "|" + leg + "|notify|100 Trying",
+                    callA + "|" + leg + "|ok|200 OK");
+        }
+    }
+
     @Test
     void busyTargetFailsAndTheOldCallStaysUp() throws Exception {
         try (CallRig rig = new CallRig(Map.of(), "bob", "carol")) {
