@@ -165,6 +165,7 @@ public final class DialogLayer implements CallTracker {
             if (sdp != null) { // an answer to an offer in the 2xx (RFC 3264 late offer)
                 d.leg(from).sdpReceived = sdp;
                 target.sdpSent = sdp;
+                SdpVersions.relay(target, ack);
             }
             if (d.state == DialogState.CONFIRMED_NOT_ACKED && from == LegRole.CALLER && ack.cseqNumber() == d.initialCseq) {
                 setState(d, DialogState.CONFIRMED);

@@ -121,6 +121,7 @@ public final class DialogRequests {
                 request.done().accept(RequestOutcome.local(500, "Server Internal Error"));
                 return;
             }
+            if (out.bodyLength() > 0) layer.changed(d); // the o= version it was stamped with (SdpVersions)
             layer.stats().requestsSent.increment();
             layer.transactions().sendRequest(out, dest, new Listener(d, request, out, dest, retries491Left));
         });
@@ -188,7 +189,12 @@ public final class DialogRequests {
             b.header(h[0], h[1]);
         }
         if (request.body() != null && request.body().length > 0) {
-            b.body(request.body(), request.contentType());
+            byte[] body = request.body();
+            if (SdpBodies.isSdpType(request.contentType())) {
+                // Stamped per attempt: a retry after 491 may follow SDPs the phone saw meanwhile.
+                body = SdpVersions.offer(target, body);
+            }
+            b.body(body, request.contentType());
         }
         return b.buildRequest();
     }

@@ -2,6 +2,7 @@ package io.callops.dialog;
 
 import io.callops.dialog.store.DialogRecord;
 import io.callops.dialog.store.DialogRecord.LegRecord;
+import java.math.BigInteger;
 
 /** Converts between a live dialog and what the store keeps of it. */
 final class DialogSnapshots {
@@ -15,7 +16,8 @@ final class DialogSnapshots {
 
     private static LegRecord leg(Leg l) {
         return new LegRecord(l.header, l.tag, l.contact, l.routeSet, FlowText.format(l.flow), l.lastCseq,
-                l.generatedCseq, l.inviteCseqOriginal, l.inviteCseqGenerated, l.sdpReceived, l.sdpSent);
+                l.generatedCseq, l.inviteCseqOriginal, l.inviteCseqGenerated, l.sdpReceived, l.sdpSent,
+                text(l.sdpVersionSeen), text(l.sdpVersionShift), l.sdpSeenDigest);
     }
 
     static Dialog restore(DialogRecord r) {
@@ -44,5 +46,16 @@ final class DialogSnapshots {
         l.inviteCseqGenerated = r.inviteCseqGenerated();
         l.sdpReceived = r.sdpReceived();
         l.sdpSent = r.sdpSent();
+        l.sdpVersionSeen = number(r.sdpVersionSeen());
+        l.sdpVersionShift = number(r.sdpVersionShift());
+        l.sdpSeenDigest = r.sdpSeenDigest();
+    }
+
+    private static String text(BigInteger n) {
+        return n == null ? null : n.toString();
+    }
+
+    private static BigInteger number(String s) {
+        return s == null ? null : new BigInteger(s);
     }
 }

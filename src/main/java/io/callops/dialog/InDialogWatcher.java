@@ -9,8 +9,9 @@ import io.callops.transport.Flow;
 
 /**
  * Follows one request relayed inside a dialog: renumbers its CSeq towards the other party
- * (R6), applies target refreshes (RFC 3261 §12.2) and keeps the SDPs of offer and answer
- * (R8).
+ * (R6), applies target refreshes (RFC 3261 §12.2), keeps the SDPs of offer and answer (R8)
+ * and keeps their {@code o=} versions rising for a leg that saw an SDP of ours
+ * ({@link SdpVersions}).
  */
 final class InDialogWatcher implements RelayWatcher {
     private final DialogLayer layer;
@@ -51,6 +52,13 @@ final class InDialogWatcher implements RelayWatcher {
         if (number != out.cseqNumber()) {
             out.setHeader(HeaderName.CSEQ, number + " " + out.cseqMethod());
         }
+        SdpVersions.relay(receiver, out);
+    }
+
+    /** The answer (or a late offer) goes back to the sender, which may have seen our own SDP versions. */
+    @Override
+    public void beforeUpstream(SipResponse up) {
+        SdpVersions.relay(sender, up);
     }
 
     @Override

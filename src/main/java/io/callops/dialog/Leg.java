@@ -1,6 +1,7 @@
 package io.callops.dialog;
 
 import io.callops.transport.Flow;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -32,6 +33,17 @@ public final class Leg {
     /** Offers not yet accepted: promoted when the 2xx comes. */
     String pendingSdpReceived;
     String pendingSdpSent;
+
+    /**
+     * Decision 6, kept by {@link SdpVersions}: the {@code o=} version this party last saw in an
+     * SDP from our side. Null until the proxy writes an SDP of its own towards it; while null,
+     * SDPs relayed towards it are not even looked at.
+     */
+    BigInteger sdpVersionSeen;
+    /** What is added to the {@code o=} version of an SDP relayed towards this party. */
+    BigInteger sdpVersionShift;
+    /** Fingerprint of the SDP it last saw, {@code o=} version left out: an unchanged SDP keeps its version. */
+    String sdpSeenDigest;
 
     Leg() {
     }

@@ -9,9 +9,15 @@ final class SdpBodies {
 
     /** The body as text when it is SDP, else null. */
     static String of(SipMessage m) {
-        if (m.bodyLength() == 0) return null;
-        String ct = m.contentType();
-        if (ct == null || !ct.regionMatches(true, 0, "application/sdp", 0, 15)) return null;
-        return m.bodyText();
+        return carriesSdp(m) ? m.bodyText() : null;
+    }
+
+    /** True when the message has a body of type {@code application/sdp}. */
+    static boolean carriesSdp(SipMessage m) {
+        return m.bodyLength() > 0 && isSdpType(m.contentType());
+    }
+
+    static boolean isSdpType(String contentType) {
+        return contentType != null && contentType.regionMatches(true, 0, "application/sdp", 0, 15);
     }
 }

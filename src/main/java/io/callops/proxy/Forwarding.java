@@ -440,13 +440,16 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
 
     /**
      * The copy of a downstream response that goes upstream: without our Via, and with the
-     * caller's own CSeq when the relayed request was renumbered.
+     * caller's own CSeq when the relayed request was renumbered, as the watcher wants it.
      */
     private SipResponse upstream(SipResponse response) {
         SipResponse up = response.copy();
         up.removeFirstValue(HeaderName.VIA);
         if (originalCseq != null) {
             up.setHeader(HeaderName.CSEQ, originalCseq);
+        }
+        if (watcher != null) {
+            watcher.beforeUpstream(up);
         }
         return up;
     }

@@ -16,6 +16,8 @@ import io.callops.dialog.store.InMemoryDialogStore;
 import io.callops.dialog.store.SqliteDialogStore;
 import io.callops.server.config.DialogConfig;
 import io.callops.ops.CallopsEvents;
+import io.callops.ops.hold.HoldCommands;
+import io.callops.ops.hold.Holds;
 import io.callops.ops.transfer.LinkTokens;
 import io.callops.ops.transfer.TransferCommands;
 import io.callops.ops.transfer.TransferControl;
@@ -97,6 +99,7 @@ public final class ProxyServer implements AutoCloseable {
     private final Dialogs dialogs;
     private final TransferStats transferStats = new TransferStats();
     private final TransferControl transfers;
+    private final Holds holds;
     private final EventBus events;
     private volatile MiServer mi;
     private volatile Metrics metrics;
@@ -146,6 +149,8 @@ public final class ProxyServer implements AutoCloseable {
         this.transfers = new TransferControl(dialogs, new Transfers(dialogs, transferSettings(config),
                 new LinkTokens(LinkSecret.load(config)), events, transferStats));
         dialogListeners.add(transfers);
+        this.holds = new Holds(dialogs, events);
+        dialogListeners.add(holds); // before recovery: holds in flight at a restart end with fail
         for (ProxyCore core : cores) {
             core.setCallControl(transfers);
         }
@@ -222,6 +227,7 @@ public final class ProxyServer implements AutoCloseable {
                 this::reloadRoutes, housekeeping, Clock.systemDefaultZone(), more, new MiRequestStats());
         CoreCommands.register(commands, sources);
         DialogCommands.register(commands, dialogs);
+        HoldCommands.register(commands, dialogs, holds);
         TransferCommands.register(commands, dialogs, transfers.transfers());
         EventCommands.register(commands, events);
         metrics = new Metrics(sources);

@@ -45,12 +45,25 @@ public record DialogRecord(long id, String callId, int state, long startEpochMs,
      * @param inviteCseqGenerated the number that INVITE got
      * @param sdpReceived  the last SDP it sent, or null
      * @param sdpSent      the last SDP sent towards it, or null
+     * @param sdpVersionSeen  the {@code o=} version it last saw from our side (decimal), or null while the
+     *                        proxy never wrote an SDP towards it
+     * @param sdpVersionShift what is added to the {@code o=} version of SDPs relayed towards it (decimal), or null
+     * @param sdpSeenDigest   fingerprint of the last SDP it saw, without the {@code o=} version, or null
      */
     public record LegRecord(String header, String tag, String contact, List<String> routeSet, String flow,
                             long lastCseq, long generatedCseq, long inviteCseqOriginal, long inviteCseqGenerated,
-                            String sdpReceived, String sdpSent) {
+                            String sdpReceived, String sdpSent, String sdpVersionSeen, String sdpVersionShift,
+                            String sdpSeenDigest) {
         public LegRecord {
             routeSet = List.copyOf(routeSet);
+        }
+
+        /** A leg towards which the proxy never wrote an SDP of its own (records written before versions were kept). */
+        public LegRecord(String header, String tag, String contact, List<String> routeSet, String flow,
+                         long lastCseq, long generatedCseq, long inviteCseqOriginal, long inviteCseqGenerated,
+                         String sdpReceived, String sdpSent) {
+            this(header, tag, contact, routeSet, flow, lastCseq, generatedCseq, inviteCseqOriginal,
+                    inviteCseqGenerated, sdpReceived, sdpSent, null, null, null);
         }
     }
 }
