@@ -112,8 +112,12 @@ class CoreCommandsTest {
         assertThat(names).containsExactly("core:rcv_requests", "core:rcv_replies", "core:fwd_requests",
                 "core:drop_requests", "core:err_requests", "tm:inuse_transactions", "tm:retransmissions", "tm:timeouts",
                 "usrloc:registered_contacts", "usrloc:registered_aors", "net:tcp_connections", "events:raised",
-                "events:delivered", "events:dropped", "events:subscribers", "mi:requests", "mi:errors",
-                "mi:version_requests", "mi:version_errors");
+                "events:delivered", "events:dropped", "events:subscribers", "dialog:active_dialogs",
+                "dialog:early_dialogs", "dialog:processed_dialogs", "dialog:expired_dialogs", "dialog:failed_dialogs",
+                "dialog:recovered_dialogs", "dialog:requests_sent", "dialog:requests_failed", "dialog:store_writes",
+                "dialog:store_failures", "callops:transfers_started", "callops:transfers_ok",
+                "callops:transfers_failed", "callops:transfer_notifies", "callops:forged_links",
+                "callops:stale_links", "mi:requests", "mi:errors", "mi:version_requests", "mi:version_errors");
         all.forEach(v -> assertThat(v.isIntegralNumber()).isTrue());
         JsonNode some = mi.call("get_statistics", "{\"statistics\":[\"tm:timeouts\",\"tcp_connections\",\"no:such\",\"x\"]}")
                 .path("result");

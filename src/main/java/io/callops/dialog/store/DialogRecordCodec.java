@@ -86,6 +86,9 @@ public final class DialogRecordCodec {
         g.writeNumberField("inviteCseqGenerated", l.inviteCseqGenerated());
         g.writeStringField("sdpReceived", l.sdpReceived());
         g.writeStringField("sdpSent", l.sdpSent());
+        g.writeStringField("sdpVersionSeen", l.sdpVersionSeen());
+        g.writeStringField("sdpVersionShift", l.sdpVersionShift());
+        g.writeStringField("sdpSeenDigest", l.sdpSeenDigest());
         g.writeEndObject();
     }
 
@@ -124,7 +127,10 @@ public final class DialogRecordCodec {
             return new LegRecord(optionalText(o, "header"), optionalText(o, "tag"), optionalText(o, "contact"), routes,
                     optionalText(o, "flow"), longField(o, "lastCseq"), longField(o, "generatedCseq"),
                     longField(o, "inviteCseqOriginal"), longField(o, "inviteCseqGenerated"),
-                    optionalText(o, "sdpReceived"), optionalText(o, "sdpSent"));
+                    optionalText(o, "sdpReceived"), optionalText(o, "sdpSent"),
+                    // absent in records written before SDP versions were kept: read as null
+                    optionalText(o, "sdpVersionSeen"), optionalText(o, "sdpVersionShift"),
+                    optionalText(o, "sdpSeenDigest"));
         } catch (IOException e) {
             throw new IOException(name + "." + e.getMessage(), e);
         }

@@ -24,9 +24,13 @@ final class DialogRecordArbitraries {
         Arbitrary<String> nullable = text().injectNull(0.2);
         Arbitrary<long[]> cseqs = Arbitraries.longs().array(long[].class).ofSize(4);
         Arbitrary<List<String>> routes = text().list().ofMaxSize(4);
+        Arbitrary<List<String>> versions = nullable.list().ofSize(3);
         return Combinators.combine(nullable, nullable, nullable, routes, nullable, cseqs, nullable, nullable)
                 .as((header, tag, contact, routeSet, flow, n, sdpReceived, sdpSent) -> new LegRecord(header, tag,
-                        contact, routeSet, flow, n[0], n[1], n[2], n[3], sdpReceived, sdpSent));
+                        contact, routeSet, flow, n[0], n[1], n[2], n[3], sdpReceived, sdpSent))
+                .flatMap(l -> versions.map(v -> new LegRecord(l.header(), l.tag(), l.contact(), l.routeSet(), l.flow(),
+                        l.lastCseq(), l.generatedCseq(), l.inviteCseqOriginal(), l.inviteCseqGenerated(),
+                        l.sdpReceived(), l.sdpSent(), v.get(0), v.get(1), v.get(2))));
     }
 
     static Arbitrary<Map<String, Object>> values() {
