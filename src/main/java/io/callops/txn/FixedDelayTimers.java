@@ -19,6 +19,13 @@ import java.util.function.LongSupplier;
  * periodic tick of the worker; a timer fires within one tick after its due time.
  */
 final class FixedDelayTimers {
+    /**
+     * Delays seen rarely (a random retry delay, the rest of a recovered call's lifetime) would
+     * each open a queue that is scanned on every tick forever; past this many queues such
+     * timers are refused and go to the worker's ordinary scheduler instead.
+     */
+    static final int MAX_QUEUES = 64;
+
     private final Map<Long, ArrayDeque<Entry>> byDelay = new HashMap<>();
     /** The same queues as a list: a timer may set a timer of a new delay while they run. */
     private final List<ArrayDeque<Entry>> queues = new ArrayList<>();
@@ -43,10 +50,18 @@ final class FixedDelayTimers {
         }
     }
 
+    /** True when a timer of this delay has (or may get) a queue of its own. */
+    boolean takes(long delayMs) {
+        return byDelay.containsKey(delayMs) || queues.size() < MAX_QUEUES;
+    }
+
     TimerHandle add(Runnable task, long delayMs) {
         Entry e = new Entry(nowMs.getAsLong() + delayMs, task);
         ArrayDeque<Entry> q = byDelay.get(delayMs);
         if (q == null) {
+            if (queues.size() >= MAX_QUEUES) {
+                throw new IllegalStateException("no queue for delay " + delayMs + "; check takes() first");
+            }
             q = new ArrayDeque<>();
             byDelay.put(delayMs, q);
             queues.add(q);

@@ -110,7 +110,7 @@ public final class WorkerPool implements AutoCloseable {
 
         @Override
         public TimerHandle schedule(Runnable task, long delayMs) {
-            if (delayMs >= LONG_TIMER_MS && loop.inEventLoop()) {
+            if (delayMs >= LONG_TIMER_MS && loop.inEventLoop() && longTimers.takes(delayMs)) {
                 startTicking();
                 return longTimers.add(task, delayMs);
             }

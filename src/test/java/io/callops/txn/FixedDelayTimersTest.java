@@ -1,6 +1,7 @@
 package io.callops.txn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,18 @@ class FixedDelayTimersTest {
         timers.runDue();
         assertThat(fired).containsExactly("b5", "a32", "c32");
         assertThat(timers.size()).isZero();
+    }
+
+    @Test
+    void rareDelaysAreRefusedOnceTheQueuesAreUsedUp() {
+        for (int i = 0; i < FixedDelayTimers.MAX_QUEUES; i++) {
+            assertThat(timers.takes(2_000 + i)).isTrue();
+            timers.add(() -> { }, 2_000 + i);
+        }
+        // A delay that has its queue is still taken; a new one goes elsewhere (the worker's scheduler).
+        assertThat(timers.takes(2_000)).isTrue();
+        assertThat(timers.takes(99_999)).isFalse();
+        assertThatThrownBy(() -> timers.add(() -> { }, 99_999)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
