@@ -15,7 +15,7 @@ final class DialogSnapshots {
     }
 
     private static LegRecord leg(Leg l) {
-        return new LegRecord(l.header, l.tag, l.contact, l.routeSet, FlowText.format(l.flow), l.lastCseq,
+        return new LegRecord(l.header, l.tag, l.contact, l.routeSet, l.flowText(), l.lastCseq,
                 l.generatedCseq, l.inviteCseqOriginal, l.inviteCseqGenerated, l.sdpReceived, l.sdpSent,
                 text(l.sdpVersionSeen), text(l.sdpVersionShift), l.sdpSeenDigest);
     }

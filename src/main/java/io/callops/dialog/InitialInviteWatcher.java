@@ -43,7 +43,11 @@ final class InitialInviteWatcher implements RelayWatcher {
             if (dialog.state.confirmed()) return;
             if (dialog.earlyCallees == null) dialog.earlyCallees = new HashMap<>(2);
             Leg early = dialog.earlyCallees.computeIfAbsent(tag, t -> newCallee(t));
-            fillCallee(early, response, from);
+            if (early.header == null) {
+                // Only what identifies the early dialog: its contact and route set matter once it is confirmed.
+                early.header = response.header(HeaderName.TO);
+                early.flow = from;
+            }
             if (dialog.state == DialogState.UNCONFIRMED) {
                 dialog.callee = early; // the first early dialog stands for the call until one is confirmed
                 layer.setState(dialog, DialogState.EARLY);

@@ -18,6 +18,9 @@ public final class Leg {
     List<String> routeSet = List.of();
     /** Where its traffic comes from: the flow requests towards it go out on. */
     Flow flow;
+    /** {@link #flow} as the store writes it, kept so each save does not format it again. */
+    private Flow flowTextOf;
+    private String flowText;
 
     /** R4 (a): the last CSeq number relayed towards this party. */
     long lastCseq;
@@ -82,6 +85,14 @@ public final class Leg {
 
     public String sdpSent() {
         return sdpSent;
+    }
+
+    String flowText() {
+        if (flow != flowTextOf) {
+            flowText = FlowText.format(flow);
+            flowTextOf = flow;
+        }
+        return flowText;
     }
 
     /** The party's URI, from its header. */

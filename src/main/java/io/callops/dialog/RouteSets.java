@@ -15,6 +15,14 @@ final class RouteSets {
     private RouteSets() {
     }
 
+    /** Our Record-Route values always carry one of our listen addresses as host:port. */
+    private static boolean mentionsListenAddress(String value, OurAddresses ours) {
+        for (io.callops.transport.ListenAddress l : ours.listen()) {
+            if (value.contains(l.hostText() + ':' + l.port())) return true;
+        }
+        return false;
+    }
+
     static List<String> towardsCallee(List<String> recordRoutes, OurAddresses ours) {
         int firstOurs = -1;
         for (int i = 0; i < recordRoutes.size(); i++) {
@@ -32,6 +40,7 @@ final class RouteSets {
     }
 
     private static boolean isOurs(String value, OurAddresses ours) {
+        if (!mentionsListenAddress(value, ours)) return false; // most entries: no parsing
         try {
             return ours.isListenUri(NameAddr.parse(value).uri());
         } catch (RuntimeException e) {
