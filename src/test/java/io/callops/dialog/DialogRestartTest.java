@@ -3,16 +3,12 @@ package io.callops.dialog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callops.testsupport.FreePorts;
+import io.callops.testsupport.MiHttp;
 import io.callops.testsupport.ProxyProcess;
 import io.callops.testsupport.Sipp;
 import io.callops.testsupport.SippAvailable;
 import io.callops.testsupport.UdpEventRecorder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("sipp")
 @ExtendWith(SippAvailable.class)
 class DialogRestartTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(40);
 
     @TempDir
@@ -51,9 +46,9 @@ class DialogRestartTest {
             Thread.sleep(300);
             try (Sipp alice = Sipp.uac("sipp/dlg_uac_restart.xml", ports.get(3), "127.0.0.1:" + sip).service("bob")
                     .calls(1).timeout(WAIT).start()) {
-                String callId = awaitConfirmed(mi);
+                String callId = MiHttp.awaitConfirmedCall(mi, Duration.ofSeconds(15));
                 // A transfer of the callee: the REFER takes the callee's CSeq to 2 (stored).
-                JsonNode r = mi(mi, "call_transfer", "{\"callid\":\"" + callId
+                JsonNode r = MiHttp.call(mi, "call_transfer", "{\"callid\":\"" + callId
                         + "\",\"leg\":\"callee\",\"destination\":\"sip:carol@127.0.0.1\"}");
                 assertThat(r.path("result").asText()).as(r.toString()).isEqualTo("Accepted");
                 awaitValue(mi, callId, "call_transfer_state", "refer");
@@ -62,10 +57,10 @@ class DialogRestartTest {
 
                 try (ProxyProcess second = ProxyProcess.start(dir.resolve("second.log"), args)) {
                     assertThat(second.output()).contains("recovered 1 dialogs");
-                    JsonNode d = mi(mi, "dlg_list", "{\"callid\":\"" + callId + "\"}").path("result").path("Dialogs").get(0);
+                    JsonNode d = MiHttp.call(mi, "dlg_list", "{\"callid\":\"" + callId + "\"}").path("result").path("Dialogs").get(0);
                     assertThat(d.path("state").asInt()).isEqualTo(4);
                     // The transfer in flight at the kill ended with fail on recovery; no value is left.
-                    JsonNode ctx = mi(mi, "dlg_list_ctx", "{\"callid\":\"" + callId + "\"}")
+                    JsonNode ctx = MiHttp.call(mi, "dlg_list_ctx", "{\"callid\":\"" + callId + "\"}")
                             .path("result").path("Dialogs").get(0).path("context").path("values");
                     assertThat(ctx.has("call_transfer_state")).isFalse();
                     // The caller's re-INVITE (2) and BYE (3) reach the callee as 3 and 4: checked by the scenario.
@@ -89,12 +84,12 @@ class DialogRestartTest {
             Thread.sleep(300);
             try (Sipp alice = Sipp.uac("sipp/uac_wait_bye.xml", ports.get(3), "127.0.0.1:" + sip).service("bob")
                     .calls(1).timeout(WAIT).start()) {
-                String callId = awaitConfirmed(mi);
+                String callId = MiHttp.awaitConfirmedCall(mi, Duration.ofSeconds(15));
                 Thread.sleep(400);
                 first.kill();
                 try (ProxyProcess second = ProxyProcess.start(dir.resolve("second.log"), args);
                      UdpEventRecorder events = UdpEventRecorder.subscribe(mi, "E_DLG_STATE_CHANGED")) {
-                    JsonNode r = mi(mi, "dlg_end_dlg", "{\"dialog_id\":\"" + callId + "\"}");
+                    JsonNode r = MiHttp.call(mi, "dlg_end_dlg", "{\"dialog_id\":\"" + callId + "\"}");
                     assertThat(r.path("result").asText()).as(r.toString()).isEqualTo("OK");
                     alice.awaitSuccess(WAIT);
                     bob.awaitSuccess(WAIT);
@@ -120,13 +115,13 @@ class DialogRestartTest {
             Thread.sleep(300);
             try (Sipp alice = Sipp.uac("sipp/uac_wait_bye.xml", ports.get(3), "127.0.0.1:" + sip).service("bob")
                     .calls(1).timeout(WAIT).start()) {
-                String callId = awaitConfirmed(mi);
+                String callId = MiHttp.awaitConfirmedCall(mi, Duration.ofSeconds(15));
                 Thread.sleep(400);
                 first.kill();
                 try (ProxyProcess second = ProxyProcess.start(dir.resolve("second.log"), args);
                      UdpEventRecorder events = UdpEventRecorder.subscribe(mi, "E_CALL_TRANSFER")) {
                     String destination = "sip:carol@127.0.0.1:" + sip;
-                    JsonNode r = mi(mi, "call_transfer", "{\"callid\":\"" + callId
+                    JsonNode r = MiHttp.call(mi, "call_transfer", "{\"callid\":\"" + callId
                             + "\",\"leg\":\"callee\",\"destination\":\"" + destination + "\"}");
                     assertThat(r.path("result").asText()).as(r.toString()).isEqualTo("Accepted");
                     String referTo = bob.awaitLogLine("REFER-TO", WAIT);
@@ -148,21 +143,11 @@ class DialogRestartTest {
         }
     }
 
-    private static String awaitConfirmed(int mi) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode d : mi(mi, "dlg_list", "{}").path("result").path("Dialogs")) {
-                if (d.path("state").asInt() == 4) return d.path("callid").asText();
-            }
-            Thread.sleep(30);
-        }
-        throw new AssertionError("no confirmed call");
-    }
 
     private static void awaitValue(int mi, String callId, String name, String value) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode values = mi(mi, "dlg_list_ctx", "{\"callid\":\"" + callId + "\"}").path("result").path("Dialogs")
+            JsonNode values = MiHttp.call(mi, "dlg_list_ctx", "{\"callid\":\"" + callId + "\"}").path("result").path("Dialogs")
                     .path(0).path("context").path("values");
             if (value.equals(values.path(name).asText())) return;
             Thread.sleep(30);
@@ -170,11 +155,4 @@ class DialogRestartTest {
         throw new AssertionError(name + " never became " + value);
     }
 
-    private static JsonNode mi(int port, String method, String params) throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/mi")).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body());
-    }
 }

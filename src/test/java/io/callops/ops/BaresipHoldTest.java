@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.callops.testsupport.Baresip;
 import io.callops.testsupport.BaresipAvailable;
 import io.callops.testsupport.FreePorts;
+import io.callops.testsupport.MiHttp;
 import io.callops.testsupport.SippAvailable;
 import io.callops.testsupport.TestProxy;
 import io.callops.testsupport.UdpEventRecorder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("sipp")
 @ExtendWith({SippAvailable.class, BaresipAvailable.class})
 class BaresipHoldTest {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
@@ -49,9 +45,9 @@ class BaresipHoldTest {
             alice.command("dial", "sip:bob@" + proxy.address());
             alice.awaitEvent("CALL_ESTABLISHED", WAIT);
             bob.awaitEvent("CALL_ESTABLISHED", WAIT);
-            String callId = awaitConfirmed(proxy.miPort());
+            String callId = MiHttp.awaitConfirmedCall(proxy.miPort(), WAIT);
 
-            JsonNode hold = mi(proxy.miPort(), "call_hold", "{\"callid\":\"" + callId + "\",\"leg\":\"caller\"}");
+            JsonNode hold = MiHttp.call(proxy.miPort(), "call_hold", "{\"callid\":\"" + callId + "\",\"leg\":\"caller\"}");
             assertThat(hold.path("result").asText()).as(hold.toString()).isEqualTo("OK");
             assertThat(UdpEventRecorder.summary(events.await(4, WAIT))).containsExactly(
                     callId + "|caller|start|", callId + "|caller|ok|", callId + "|callee|start|", callId + "|callee|ok|");
@@ -62,7 +58,7 @@ class BaresipHoldTest {
             assertThat(d.path("caller_sdp").asText()).contains("a=recvonly");
             assertThat(d.path("CALLEES").get(0).path("callee_sdp").asText()).contains("a=sendonly");
 
-            JsonNode unhold = mi(proxy.miPort(), "call_unhold", "{\"callid\":\"" + callId + "\"}");
+            JsonNode unhold = MiHttp.call(proxy.miPort(), "call_unhold", "{\"callid\":\"" + callId + "\"}");
             assertThat(unhold.path("result").asText()).as(unhold.toString()).isEqualTo("OK");
             assertThat(states(events.await(8, WAIT)).subList(4, 8))
                     .containsExactly("unhold/start", "unhold/ok", "unhold/start", "unhold/ok");
@@ -81,25 +77,8 @@ class BaresipHoldTest {
     }
 
     private static JsonNode dialog(int miPort, String callId) throws Exception {
-        return mi(miPort, "dlg_list", "{\"callid\":\"" + callId + "\"}").path("result").path("Dialogs").get(0);
+        return MiHttp.call(miPort, "dlg_list", "{\"callid\":\"" + callId + "\"}").path("result").path("Dialogs").get(0);
     }
 
-    private static String awaitConfirmed(int miPort) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode d : mi(miPort, "dlg_list", "{}").path("result").path("Dialogs")) {
-                if (d.path("state").asInt() == 4) return d.path("callid").asText();
-            }
-            Thread.sleep(30);
-        }
-        throw new AssertionError("no confirmed call");
-    }
 
-    private static JsonNode mi(int port, String method, String params) throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/mi")).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body());
-    }
 }

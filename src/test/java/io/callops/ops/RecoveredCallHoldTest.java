@@ -3,17 +3,13 @@ package io.callops.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callops.testsupport.Baresip;
 import io.callops.testsupport.BaresipAvailable;
 import io.callops.testsupport.FreePorts;
+import io.callops.testsupport.MiHttp;
 import io.callops.testsupport.ProxyProcess;
 import io.callops.testsupport.SippAvailable;
 import io.callops.testsupport.UdpEventRecorder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("sipp")
 @ExtendWith({SippAvailable.class, BaresipAvailable.class})
 class RecoveredCallHoldTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
@@ -51,21 +46,21 @@ class RecoveredCallHoldTest {
                      Duration.ofSeconds(90))) {
             alice.command("dial", "sip:bob@127.0.0.1:" + sip);
             alice.awaitEvent("CALL_ESTABLISHED", WAIT);
-            String callId = awaitConfirmed(mi);
+            String callId = MiHttp.awaitConfirmedCall(mi, Duration.ofSeconds(15));
             Thread.sleep(400); // past the store's flush delay
             first.kill();
             try (ProxyProcess second = ProxyProcess.start(dir.resolve("second.log"), args);
                  UdpEventRecorder events = UdpEventRecorder.subscribe(mi, "E_CALL_HOLD")) {
                 assertThat(second.output()).contains("recovered 1 dialogs");
-                JsonNode hold = mi(mi, "call_hold", "{\"callid\":\"" + callId + "\"}");
+                JsonNode hold = MiHttp.call(mi, "call_hold", "{\"callid\":\"" + callId + "\"}");
                 assertThat(hold.path("result").asText()).as(hold.toString()).isEqualTo("OK");
                 assertThat(UdpEventRecorder.summary(events.await(4, WAIT))).containsExactly(
                         callId + "|caller|start|", callId + "|caller|ok|", callId + "|callee|start|",
                         callId + "|callee|ok|");
-                JsonNode d = mi(mi, "dlg_list", "{\"callid\":\"" + callId + "\"}").path("result").path("Dialogs").get(0);
+                JsonNode d = MiHttp.call(mi, "dlg_list", "{\"callid\":\"" + callId + "\"}").path("result").path("Dialogs").get(0);
                 assertThat(d.path("caller_sdp").asText()).contains("a=inactive");
                 assertThat(d.path("CALLEES").get(0).path("callee_sdp").asText()).contains("a=inactive");
-                JsonNode unhold = mi(mi, "call_unhold", "{\"callid\":\"" + callId + "\"}");
+                JsonNode unhold = MiHttp.call(mi, "call_unhold", "{\"callid\":\"" + callId + "\"}");
                 assertThat(unhold.path("result").asText()).as(unhold.toString()).isEqualTo("OK");
                 assertThat(events.await(8, WAIT)).hasSize(8);
                 alice.command("hangup", "");
@@ -76,22 +71,5 @@ class RecoveredCallHoldTest {
         }
     }
 
-    private static String awaitConfirmed(int mi) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode d : mi(mi, "dlg_list", "{}").path("result").path("Dialogs")) {
-                if (d.path("state").asInt() == 4) return d.path("callid").asText();
-            }
-            Thread.sleep(30);
-        }
-        throw new AssertionError("no confirmed call");
-    }
 
-    private static JsonNode mi(int port, String method, String params) throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/mi")).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body());
-    }
 }
