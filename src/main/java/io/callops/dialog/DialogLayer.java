@@ -193,7 +193,7 @@ public final class DialogLayer implements CallTracker {
     @Override
     public boolean setDialogTimeout(RequestContext ctx, int seconds) {
         Dialog d = dialogFor(ctx);
-        if (d == null || seconds <= 0) return false;
+        if (d == null || seconds <= 0 || d.state == DialogState.DELETED) return false;
         setTimeout(d, seconds);
         return true;
     }
@@ -324,9 +324,11 @@ public final class DialogLayer implements CallTracker {
         changed(d);
     }
 
-    /** Overrides a dialog's lifetime from now. */
+    /** Overrides a dialog's lifetime from now; an ended dialog has none and is left alone. */
     public void setTimeout(Dialog d, int timeoutS) {
         if (timeoutS <= 0) throw new IllegalArgumentException("timeout must be positive");
+        // An ended dialog's one timer is its linger: a lifetime in its place would keep it forever.
+        if (d.state == DialogState.DELETED) return;
         d.timeoutS = timeoutS;
         armLifetime(d);
         changed(d);
