@@ -30,8 +30,8 @@ public final class Dialog {
     RelayControl initialInvite;
     /** INVITE transactions in progress on the dialog (relayed or ours): requests we originate wait for them. */
     int invitesInProgress;
-    /** Requests of ours waiting for an INVITE transaction to end. */
-    final ArrayDeque<Runnable> waiting = new ArrayDeque<>(0);
+    /** Requests of ours waiting for an INVITE transaction to end; made when the first one waits. */
+    ArrayDeque<Runnable> waiting;
     private Map<String, Object> values;
 
     Dialog(long id, String callId, long initialCseq, long startEpochMs) {

@@ -16,6 +16,7 @@ import io.callops.txn.ClientTransactionListener;
 import io.callops.txn.Destination;
 import io.callops.txn.TimerHandle;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -71,7 +72,7 @@ public final class DialogRequests {
     private void waitForInvite(Dialog d, OutgoingRequest request) {
         Runnable[] entry = new Runnable[1];
         TimerHandle timeout = layer.worker().schedule(() -> {
-            if (d.waiting.remove(entry[0])) {
+            if (d.waiting != null && d.waiting.remove(entry[0])) {
                 log.info("{} for dialog_id={} call_id={} gave up waiting for an INVITE in progress", request.method(),
                         d.idText(), d.callId());
                 layer.stats().requestsFailed.increment();
@@ -82,12 +83,13 @@ public final class DialogRequests {
             timeout.cancel();
             send(d, request);
         };
+        if (d.waiting == null) d.waiting = new ArrayDeque<>(2);
         d.waiting.add(entry[0]);
     }
 
     /** Starts the next waiting request once no INVITE is in progress on the dialog. */
     void releaseWaiting(Dialog d) {
-        while (!d.inviteInProgress() && !d.waiting.isEmpty()) {
+        while (!d.inviteInProgress() && d.waiting != null && !d.waiting.isEmpty()) {
             d.waiting.poll().run();
         }
     }
