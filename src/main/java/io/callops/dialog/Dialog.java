@@ -116,6 +116,20 @@ public final class Dialog {
         values.put(name, value);
     }
 
+    /**
+     * The leg of {@code role} for a request inside this dialog: while the INVITE may still
+     * fork, the callee side is the early dialog named by the request's tags, not the first one.
+     */
+    Leg legOf(LegRole role, io.callops.sip.SipRequest request) {
+        if (role == LegRole.CALLEE && earlyCallees != null) {
+            String calleeTag = caller.tag != null && caller.tag.equals(request.fromTag()) ? request.toTag()
+                    : request.fromTag();
+            Leg early = earlyCallees.get(calleeTag);
+            if (early != null) return early;
+        }
+        return leg(role);
+    }
+
     /** The role of the party that sent a request with these tags, or null if it is not this dialog's. */
     LegRole senderOf(String fromTag, String toTag) {
         if (fromTag == null || toTag == null) return null;

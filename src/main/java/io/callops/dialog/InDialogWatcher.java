@@ -27,8 +27,8 @@ final class InDialogWatcher implements RelayWatcher {
     InDialogWatcher(DialogLayer layer, Dialog dialog, LegRole from, SipRequest request) {
         this.layer = layer;
         this.dialog = dialog;
-        this.sender = dialog.leg(from);
-        this.receiver = dialog.leg(from.other());
+        this.sender = dialog.legOf(from, request);
+        this.receiver = dialog.legOf(from.other(), request);
         this.invite = request.isMethod(SipMethod.INVITE);
         this.refresh = invite || request.isMethod(SipMethod.UPDATE);
         this.offer = refresh ? SdpBodies.of(request) : null;
