@@ -32,7 +32,7 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         ProxyServer server;
         try {
-            server = ProxyServer.start(config);
+            server = ProxyServer.start(config, Warmup::run);
         } catch (RuntimeException e) {
             log.error("callops could not start: {}", e.getMessage());
             System.err.println("callops: " + e.getMessage());

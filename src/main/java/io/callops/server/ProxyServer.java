@@ -73,6 +73,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,8 +105,18 @@ public final class ProxyServer implements AutoCloseable {
     private volatile MiServer mi;
     private volatile Metrics metrics;
     private volatile boolean closed;
+    private volatile boolean quiet;
+    private final List<Runnable> retired = new CopyOnWriteArrayList<>();
 
     private ProxyServer(ServerConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param host null, or the proxy whose I/O threads and workers this one runs on (the
+     *             warm-up instance runs on the threads of the real one)
+     */
+    private ProxyServer(ServerConfig config, ProxyServer host) {
         this.config = config;
         // First: a store that cannot be opened stops the start before any thread or socket exists.
         this.dialogStore = openDialogStore(config.dialog());
@@ -126,8 +137,9 @@ public final class ProxyServer implements AutoCloseable {
                 .withMaxTcpConnections(sip.maxTcpConnections())
                 .withParserLimits(limits);
         DispatcherHolder holder = new DispatcherHolder();
-        this.transport = new NettySipTransport(config.listen(), ts, holder);
-        this.workers = new WorkerPool(transport.eventLoops());
+        this.transport = host == null ? new NettySipTransport(config.listen(), ts, holder)
+                : new NettySipTransport(config.listen(), ts, holder, host.transport);
+        this.workers = host == null ? new WorkerPool(transport.eventLoops()) : host.workers;
         ProxyCore[] cores = new ProxyCore[workers.size()];
         this.layers = new TransactionLayer[workers.size()];
         this.services = new ProxyServices(transport, new OurAddresses(config.listen(), config.localDomains()),
@@ -202,8 +214,17 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Builds and starts a proxy; on failure everything opened so far is closed again. */
     public static ProxyServer start(ServerConfig config) {
+        return start(config, server -> { });
+    }
+
+    /**
+     * Builds and starts a proxy, running {@code beforeTraffic} on it once the store has opened
+     * (so a bad store still stops the start at once) and before any of its sockets is bound.
+     */
+    public static ProxyServer start(ServerConfig config, Consumer<ProxyServer> beforeTraffic) {
         ProxyServer s = new ProxyServer(config);
         try {
+            beforeTraffic.accept(s);
             s.events.start(openSubscriptionStore(config.dialog().store()));
             s.recoverDialogs();
             s.transport.start();
@@ -216,6 +237,42 @@ public final class ProxyServer implements AutoCloseable {
         log.info("callops listening on {} domains={} routes={} workers={}", config.listen(), config.localDomains(),
                 s.services.routes().size(), s.workers.size());
         return s;
+    }
+
+    /**
+     * A proxy with SIP only, on the I/O threads and workers of {@code host}: no management
+     * interface, nothing recovered, no log lines of its own. The warm-up instance is one.
+     */
+    static ProxyServer startSipOnly(ServerConfig config, ProxyServer host) {
+        ProxyServer s = new ProxyServer(config, host);
+        s.quiet = true;
+        try {
+            s.events.start(openSubscriptionStore(config.dialog().store()));
+            s.transport.start();
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    /**
+     * Keeps {@code other} (the warm-up instance) until {@code afterMs} from now, when every timer
+     * it may still have set on the shared workers has fired, then closes it and runs
+     * {@code afterClose}; or does so when this proxy stops, if that comes first.
+     */
+    void retire(ProxyServer other, long afterMs, Runnable afterClose) {
+        retired.add(() -> {
+            other.close();
+            afterClose.run();
+        });
+        housekeeping.schedule(() -> {
+            for (Runnable r : retired) {
+                if (retired.remove(r)) {
+                    r.run();
+                }
+            }
+        }, afterMs, TimeUnit.MILLISECONDS);
     }
 
     /** The MI comes up after the transport, so its statistics and commands have something to show. */
@@ -344,7 +401,7 @@ public final class ProxyServer implements AutoCloseable {
      * Stops taking new messages, lets transactions in progress finish for up to
      * {@code graceMs}, then closes everything.
      */
-    public void shutdown(long graceMs) {
+    public synchronized void shutdown(long graceMs) {
         if (closed) return;
         closed = true;
         // Management commands stop first: nothing should act on a proxy that is going away.
@@ -361,6 +418,12 @@ public final class ProxyServer implements AutoCloseable {
                 break;
             }
         }
+        // The warm-up instance's sockets go before the I/O threads that serve them.
+        for (Runnable r : retired) {
+            if (retired.remove(r)) {
+                r.run();
+            }
+        }
         transport.close();
         housekeeping.shutdownNow();
         workers.shutdown(1000);
@@ -368,7 +431,9 @@ public final class ProxyServer implements AutoCloseable {
         resolver.close();
         // Last, so that the events of calls ending during the grace period still go out.
         events.close();
-        log.info("callops stopped");
+        if (!quiet) {
+            log.info("callops stopped");
+        }
     }
 
     private long activeTransactions() {

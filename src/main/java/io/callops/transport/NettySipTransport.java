@@ -52,16 +52,32 @@ public final class NettySipTransport implements SipTransport {
     private volatile UdpSender udp;
     private volatile TcpSender tcp;
     private final EventLoops loops;
+    private final boolean ownsLoops;
     private final List<Channel> listenChannels = new ArrayList<>();
 
     public NettySipTransport(List<ListenAddress> listen, TransportSettings settings, InboundHandler handler) {
+        this(listen, settings, handler, new EventLoops(settings.ioThreads()), true);
+    }
+
+    /**
+     * A transport whose sockets are served by the I/O threads of {@code owner}; closing it
+     * closes its sockets only, the threads stay with their owner.
+     */
+    public NettySipTransport(List<ListenAddress> listen, TransportSettings settings, InboundHandler handler,
+                             NettySipTransport owner) {
+        this(listen, settings, handler, owner.loops, false);
+    }
+
+    private NettySipTransport(List<ListenAddress> listen, TransportSettings settings, InboundHandler handler,
+                              EventLoops loops, boolean ownsLoops) {
         Objects.requireNonNull(handler, "handler");
         this.configured = List.copyOf(listen);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.bound = configured;
         this.context = new TransportContext(settings, stats,
                 new InboundDispatcher(new SipParser(settings.parserLimits()), handler, stats), new TcpConnections(stats));
-        this.loops = new EventLoops(settings.ioThreads());
+        this.loops = loops;
+        this.ownsLoops = ownsLoops;
     }
 
     /**
@@ -279,7 +295,9 @@ public final class NettySipTransport implements SipTransport {
         }
         state = State.CLOSED;
         shutdown();
-        log.info("SIP transport closed");
+        if (ownsLoops) {
+            log.info("SIP transport closed");
+        }
     }
 
     private void shutdown() {
@@ -291,6 +309,9 @@ public final class NettySipTransport implements SipTransport {
         }
         for (Channel ch : context.connections().all()) {
             ch.close();
+        }
+        if (!ownsLoops) {
+            return;
         }
         var terminated = loops.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         if (!loops.inEventLoop()) {

@@ -36,7 +36,8 @@ class ServerProcessTest {
     void answersOptionsTracesItAndExitsZeroOnSigterm() throws Exception {
         int port = FreePorts.udpAndTcp();
         Process p = start("--listen", "udp:127.0.0.1:" + port, "--listen", "tcp:127.0.0.1:" + port, "--sip-trace",
-                "--mi-listen", "127.0.0.1:0", "--store-path", dir.resolve("data/dialogs.db").toString());
+                "--mi-listen", "127.0.0.1:0", "--store-path", dir.resolve("data/dialogs.db").toString(),
+                "--warmup-calls", "1500");
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!output().contains("callops listening on") && System.nanoTime() < deadline && p.isAlive()) {
@@ -63,6 +64,15 @@ class ServerProcessTest {
             assertThat(dir.resolve("data/dialogs.db")).as("the store file, with its directory").exists();
             // --sip-trace: both messages, whole, on the trace logger
             assertThat(output()).contains("Call-ID: proc-1").contains("SIP/2.0 483 Too Many Hops");
+            // The warm-up ran before the sockets opened, completely, and left nothing behind:
+            // no trace of its messages, no store file of its own.
+            String out = output();
+            assertThat(out).contains("warm-up: 1500 loopback calls").contains("(1500 completed, 0 failed)");
+            assertThat(out.indexOf("warm-up: 1500")).isLessThan(out.indexOf("callops listening on"));
+            assertThat(out).doesNotContain("warmup-").doesNotContain("callops-warmup");
+            try (var files = Files.list(dir.resolve("data"))) {
+                assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("warmup"));
+            }
         } finally {
             p.destroyForcibly();
         }

@@ -24,6 +24,10 @@ public final class ProxyProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(args);
+        if (!args.contains("--warmup-calls")) {
+            // Restart tests start several JVMs; the warm-up has its own tests.
+            cmd.addAll(List.of("--warmup-calls", "0"));
+        }
         try {
             Files.deleteIfExists(logFile);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();

@@ -54,7 +54,8 @@ final class ConfigBinder {
                         integer("sip.max_message_size"),
                         bool("sip.record_route"),
                         integer("sip.max_forwards_default"),
-                        str("sip.server_header")),
+                        str("sip.server_header"),
+                        integer("sip.warmup_calls")),
                 new RegistrarConfig(
                         integer("registrar.min_expires"),
                         integer("registrar.max_expires"),

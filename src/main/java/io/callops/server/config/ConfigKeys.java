@@ -50,6 +50,8 @@ public final class ConfigKeys {
             key("sip.record_route", "--record-route", BOOL, true, "BOOL", "Stay in the path of in-dialog requests"),
             key("sip.max_forwards_default", "--max-forwards-default", INT, 70, "N", "Max-Forwards for requests without one"),
             key("sip.server_header", "--server-header", STRING, "callops", "TEXT", "Server/User-Agent value; empty = none"),
+            key("sip.warmup_calls", "--warmup-calls", INT, 10000, "N",
+                    "Loopback calls run through the SIP stack before the listen sockets open; 0 = none"),
 
             key("registrar.min_expires", "--registrar-min-expires", INT, 60, "S", "Shorter registrations get 423"),
             key("registrar.max_expires", "--registrar-max-expires", INT, 3600, "S", "Longer registrations are shortened"),

@@ -49,6 +49,7 @@ public final class ConfigWriter {
         sip.put("record_route", s.recordRoute());
         sip.put("max_forwards_default", s.maxForwardsDefault());
         sip.put("server_header", s.serverHeader());
+        sip.put("warmup_calls", s.warmupCalls());
 
         RegistrarConfig r = c.registrar();
         ObjectNode reg = root.putObject("registrar");

@@ -18,6 +18,8 @@ package io.callops.server.config;
  * @param recordRoute         insert Record-Route so in-dialog requests pass through the proxy
  * @param maxForwardsDefault  Max-Forwards put into requests that arrive without one
  * @param serverHeader        value of Server/User-Agent in locally generated messages; empty = none
+ * @param warmupCalls         calls run over loopback through a throw-away instance before the listen sockets
+ *                            open, so that the first real calls find compiled code; 0 = none
  */
 public record SipConfig(
         int t1Ms,
@@ -33,10 +35,13 @@ public record SipConfig(
         int maxMessageSize,
         boolean recordRoute,
         int maxForwardsDefault,
-        String serverHeader) {
+        String serverHeader,
+        int warmupCalls) {
 
     /** Below this a real INVITE with SDP does not fit, so a smaller limit is a typo, not a choice. */
     static final int MIN_MESSAGE_SIZE = 1024;
+    /** Beyond this the warm-up only delays the start: the compiler is done long before. */
+    static final int MAX_WARMUP_CALLS = 1_000_000;
 
     public SipConfig {
         Check.positive("sip.t1_ms", t1Ms);
@@ -56,6 +61,7 @@ public record SipConfig(
         // Max-Forwards is 0..255 on the wire in practice; 0 would make every request die at the next hop.
         Check.between("sip.max_forwards_default", maxForwardsDefault, 1, 255);
         Check.notNull("sip.server_header", serverHeader);
+        Check.between("sip.warmup_calls", warmupCalls, 0, MAX_WARMUP_CALLS);
         // A line break here would let the config inject arbitrary headers into every message.
         if (serverHeader.indexOf('\r') >= 0 || serverHeader.indexOf('\n') >= 0) {
             throw ConfigException.invalid("sip.server_header", "must not contain line breaks");

@@ -54,6 +54,35 @@ public final class LoggingSetup {
         ctx.getLogger(SIP_TRACE_LOGGER).setLevel(config.sipTrace() ? Level.TRACE : Level.OFF);
     }
 
+    /**
+     * Lowers the proxy's own logging to warnings and turns SIP traces off until the returned
+     * handle is closed, for work that is not about any real call (the warm-up).
+     */
+    public static Restore quietened() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
+            return () -> { };
+        }
+        Logger app = ctx.getLogger(APP_LOGGER);
+        Logger trace = ctx.getLogger(SIP_TRACE_LOGGER);
+        Level appLevel = app.getLevel();
+        Level traceLevel = trace.getLevel();
+        if (app.isEnabledFor(Level.INFO)) {
+            app.setLevel(Level.WARN);
+        }
+        trace.setLevel(Level.OFF);
+        return () -> {
+            app.setLevel(appLevel);
+            trace.setLevel(traceLevel);
+        };
+    }
+
+    /** Puts back what {@link #quietened()} changed. */
+    @FunctionalInterface
+    public interface Restore extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, LogFormat format) {
         if (format == LogFormat.JSON) {
             JsonLineEncoder json = new JsonLineEncoder();

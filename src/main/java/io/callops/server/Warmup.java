@@ -1,0 +1,152 @@
+package io.callops.server;
+
+import io.callops.server.config.ConfigLoader;
+import io.callops.server.config.ServerConfig;
+import io.callops.server.config.StoreType;
+import io.callops.server.logging.LoggingSetup;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs calls over loopback through a throw-away proxy instance before the real one opens its
+ * sockets. A fresh JVM interprets the SIP path for its first few thousand calls and spends
+ * seconds of CPU compiling it; under load that makes replies late, phones retransmit, and
+ * calls fail in the first seconds after every restart. The warm-up pays that cost before any
+ * phone is waiting. The instance shares no state with the real one: its own loopback port,
+ * a temporary store, no management interface, no subscribers.
+ */
+public final class Warmup {
+    private static final Logger log = LoggerFactory.getLogger(Warmup.class);
+
+    /** Request-URI user prefix the warm-up instance routes to the warm-up callee. */
+    static final String ROUTE_PREFIX = "warmup";
+    /** Calls in progress at once: enough to keep every worker busy, few enough for tiny buffers. */
+    private static final int WINDOW = 64;
+    /** However slow the machine, the start is not held longer than this. */
+    private static final long TIME_LIMIT_NANOS = 60_000_000_000L;
+
+    /** What a warm-up did. */
+    public record Report(long calls, long completed, long failed, long millis) {}
+
+    private Warmup() {}
+
+    /**
+     * Runs {@code config.sip().warmupCalls()} calls through a throw-away instance on the I/O
+     * threads and workers of {@code real}, before {@code real} binds its sockets; a warm-up
+     * that cannot run is logged and skipped.
+     */
+    public static Report run(ProxyServer real) {
+        ServerConfig config = real.config();
+        int calls = config.sip().warmupCalls();
+        if (calls == 0) {
+            return new Report(0, 0, 0, 0);
+        }
+        long t0 = System.nanoTime();
+        Report r;
+        try (LoggingSetup.Restore quiet = LoggingSetup.quietened()) {
+            r = runCalls(real, calls, t0);
+        } catch (RuntimeException | IOException e) {
+            log.warn("warm-up skipped: {}", e.toString());
+            return new Report(calls, 0, calls, (System.nanoTime() - t0) / 1_000_000);
+        }
+        log.info("warm-up: {} loopback calls in {} ms ({} completed, {} failed)", r.calls(), r.millis(),
+                r.completed(), r.failed());
+        return r;
+    }
+
+    /**
+     * The calls run in two rounds on two instances: the second instance's sockets are bound
+     * while the code of the first round is already compiled, so the compiler also learns the
+     * paths of binding a socket (the real instance binds its own right after).
+     */
+    private static Report runCalls(ProxyServer real, int calls, long t0) throws IOException {
+        long completed = 0;
+        long failed = 0;
+        int firstRound = calls / 2;
+        for (int round = 0; round < 2; round++) {
+            int n = round == 0 ? firstRound : calls - firstRound;
+            WarmupPhone phone = runRound(real, round, n, t0);
+            completed += phone.completed();
+            failed += phone.failed();
+        }
+        return new Report(calls, completed, failed, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static WarmupPhone runRound(ProxyServer real, int round, int calls, long t0) throws IOException {
+        ServerConfig config = real.config();
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        Path store = warmupStorePath(config, round);
+        try (WarmupPhone phone = new WarmupPhone(new InetSocketAddress(loopback, freeUdpPort(loopback)))) {
+            ProxyServer server = ProxyServer.startSipOnly(warmupConfig(config, phone, store), real);
+            try {
+                phone.run(calls, WINDOW, t0 + TIME_LIMIT_NANOS);
+            } catch (IOException | RuntimeException e) {
+                server.close();
+                throw e;
+            }
+            // Closing it now would run, on the shared threads, shutdown paths the real calls
+            // never take, and the compiler would throw away code it has just made for them.
+            real.retire(server, retirementMs(config), () -> deleteStore(store));
+            return phone;
+        }
+    }
+
+    /** Long enough for every timer the warm-up calls may have left to have fired. */
+    private static long retirementMs(ServerConfig c) {
+        long t1 = c.sip().t1Ms();
+        return Math.max(Math.max(64 * t1, c.sip().t4Ms()), Math.max(c.dialog().lingerMs(), c.sip().timerCMs())) + 5000;
+    }
+
+    /** Beside the real store, so no temporary directory outlives a killed process; replaced at every start. */
+    private static Path warmupStorePath(ServerConfig c, int round) {
+        Path real = c.dialog().store().path().toAbsolutePath();
+        Path p = real.resolveSibling(real.getFileName() + ".warmup" + round);
+        deleteStore(p);
+        return p;
+    }
+
+    private static void deleteStore(Path p) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            try {
+                Files.deleteIfExists(Path.of(p + suffix));
+            } catch (IOException e) {
+                log.warn("warm-up store {} not removed: {}", p, e.toString());
+            }
+        }
+    }
+
+    /** The real configuration's SIP and dialog tuning, on loopback, with a temporary store. */
+    private static ServerConfig warmupConfig(ServerConfig real, WarmupPhone phone, Path store) {
+        String host = InetAddress.getLoopbackAddress().getHostAddress();
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("listen", List.of("udp:" + host + ":" + phone.proxyPort()));
+        o.put("routes", Map.of(ROUTE_PREFIX, "sip:" + host + ":" + phone.port()));
+        o.put("log.level", real.log().level());
+        o.put("sip.workers", real.sip().workers());
+        o.put("sip.t1_ms", real.sip().t1Ms());
+        o.put("sip.t2_ms", Math.max(real.sip().t1Ms(), real.sip().t2Ms()));
+        o.put("sip.record_route", true);
+        o.put("sip.warmup_calls", 0);
+        o.put("dialog.store.type", real.dialog().store().type() == StoreType.NONE ? "none" : "sqlite");
+        o.put("dialog.store.path", store.toString());
+        o.put("dialog.store.flush_delay_ms", real.dialog().store().flushDelayMs());
+        o.put("callops.secret", "warmup-" + System.nanoTime());
+        return ConfigLoader.load(null, o);
+    }
+
+    /** A port the kernel just handed out; the proxy binds it right after. */
+    private static int freeUdpPort(InetAddress host) throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(host, 0))) {
+            return s.getLocalPort();
+        }
+    }
+}
