@@ -58,6 +58,15 @@ public final class Dialog {
         return state;
     }
 
+    /** What an ended dialog no longer needs: the SDPs of its legs (late requests still find every leg). */
+    void forgetMedia() {
+        caller.forgetMedia();
+        callee.forgetMedia();
+        if (earlyCallees != null) {
+            earlyCallees.values().forEach(Leg::forgetMedia);
+        }
+    }
+
     public Leg caller() {
         return caller;
     }

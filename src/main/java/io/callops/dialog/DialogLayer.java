@@ -309,6 +309,9 @@ public final class DialogLayer implements CallTracker {
         for (DialogListener l : listeners) {
             l.onStateChanged(d, from, to);
         }
+        if (to == DialogState.DELETED) {
+            d.forgetMedia(); // after the listeners, which may still read the call's last SDPs
+        }
     }
 
     /** Something that matters for routing or operations changed: the store hears of it. */

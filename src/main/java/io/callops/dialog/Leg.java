@@ -51,6 +51,18 @@ public final class Leg {
     Leg() {
     }
 
+    /**
+     * An ended dialog lingers only to match late requests: its SDPs are of no use any more and
+     * would be the biggest part of what it keeps alive for that time.
+     */
+    void forgetMedia() {
+        sdpReceived = null;
+        sdpSent = null;
+        pendingSdpReceived = null;
+        pendingSdpSent = null;
+        sdpSeenDigest = null;
+    }
+
     public String header() {
         return header;
     }

@@ -219,16 +219,17 @@ public final class ProxyServer implements AutoCloseable {
 
     /**
      * Builds and starts a proxy, running {@code beforeTraffic} on it once the store has opened
-     * (so a bad store still stops the start at once) and before any of its sockets is bound.
+     * and the MI is up (so a bad store or a busy MI port still stops the start at once) and
+     * before any of its SIP sockets is bound.
      */
     public static ProxyServer start(ServerConfig config, Consumer<ProxyServer> beforeTraffic) {
         ProxyServer s = new ProxyServer(config);
         try {
-            beforeTraffic.accept(s);
             s.events.start(openSubscriptionStore(config.dialog().store()));
             s.recoverDialogs();
-            s.transport.start();
             s.startManagement();
+            beforeTraffic.accept(s);
+            s.transport.start();
         } catch (RuntimeException e) {
             s.close();
             throw e;
@@ -275,7 +276,10 @@ public final class ProxyServer implements AutoCloseable {
         }, afterMs, TimeUnit.MILLISECONDS);
     }
 
-    /** The MI comes up after the transport, so its statistics and commands have something to show. */
+    /**
+     * The MI comes up before the SIP sockets: a busy MI port stops the start before the
+     * warm-up, and the proxy can be queried while it warms up.
+     */
     private void startManagement() {
         CallStatistics calls = new CallStatistics(dialogStats, dialogStore, transferStats);
         Map<String, java.util.function.LongSupplier> more = new java.util.LinkedHashMap<>(events.statistics());

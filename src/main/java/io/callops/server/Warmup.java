@@ -4,6 +4,8 @@ import io.callops.server.config.ConfigLoader;
 import io.callops.server.config.ServerConfig;
 import io.callops.server.config.StoreType;
 import io.callops.server.logging.LoggingSetup;
+import io.callops.transport.ListenAddress;
+import io.callops.transport.TransportType;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -50,10 +52,18 @@ public final class Warmup {
         if (calls == 0) {
             return new Report(0, 0, 0, 0);
         }
+        String busy = firstBusyListenAddress(config);
+        if (busy != null) {
+            // The start is about to fail on it: say so now, not after the warm-up.
+            log.warn("warm-up skipped: {} is in use", busy);
+            return new Report(0, 0, 0, 0);
+        }
         long t0 = System.nanoTime();
+        loadLateSubclasses();
         Report r;
         try (LoggingSetup.Restore quiet = LoggingSetup.quietened()) {
             r = runCalls(real, calls, t0);
+            awaitCompilerIdle(t0 + TIME_LIMIT_NANOS);
         } catch (RuntimeException | IOException e) {
             log.warn("warm-up skipped: {}", e.toString());
             return new Report(calls, 0, calls, (System.nanoTime() - t0) / 1_000_000);
@@ -100,6 +110,40 @@ public final class Warmup {
         }
     }
 
+    /**
+     * The compiler works through a queue; what the warm-up queued is compiled now rather than
+     * on the cores the first real calls need. Bounded by the warm-up's time limit.
+     */
+    private static void awaitCompilerIdle(long deadlineNanos) {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long last = jit.getTotalCompilationTime();
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() < deadlineNanos) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = jit.getTotalCompilationTime();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+    }
+
+    /**
+     * Loads subclasses of hot JDK types that Netty only loads on rare read paths. The compiler
+     * treats a class without subclasses as final; the first load of a subclass (here of
+     * {@link java.util.ArrayList}, minutes into real traffic) throws away every compiled method
+     * that relied on that, and the whole SIP path is compiled again under load.
+     */
+    private static void loadLateSubclasses() {
+        io.netty.util.internal.RecyclableArrayList.newInstance().recycle();
+    }
+
     /** Long enough for every timer the warm-up calls may have left to have fired. */
     private static long retirementMs(ServerConfig c) {
         long t1 = c.sip().t1Ms();
@@ -141,6 +185,22 @@ public final class Warmup {
         o.put("dialog.store.flush_delay_ms", real.dialog().store().flushDelayMs());
         o.put("callops.secret", "warmup-" + System.nanoTime());
         return ConfigLoader.load(null, o);
+    }
+
+    /** The first listen address another socket holds, or null (port 0 is always free). */
+    private static String firstBusyListenAddress(ServerConfig config) {
+        for (ListenAddress la : config.listen()) {
+            if (la.port() == 0) {
+                continue;
+            }
+            try (java.io.Closeable probe = la.transport() == TransportType.UDP
+                    ? new DatagramSocket(la.address()) : new java.net.ServerSocket(la.port(), 1, la.address().getAddress())) {
+                // free
+            } catch (IOException e) {
+                return la.toString();
+            }
+        }
+        return null;
     }
 
     /** A port the kernel just handed out; the proxy binds it right after. */

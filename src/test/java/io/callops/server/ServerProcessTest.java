@@ -3,11 +3,10 @@ package io.callops.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callops.testsupport.FreePorts;
+import io.callops.testsupport.OptionsProbe;
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,18 +44,7 @@ class ServerProcessTest {
             }
             assertThat(output()).contains("callops listening on");
             // A request addressed to us with Max-Forwards 0 is answered by the proxy itself.
-            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-                s.setSoTimeout(3000);
-                String req = "OPTIONS sip:x@127.0.0.1:" + port + " SIP/2.0\r\n"
-                        + "Via: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bKproc1;rport\r\n"
-                        + "Max-Forwards: 0\r\nFrom: <sip:t@127.0.0.1>;tag=1\r\nTo: <sip:x@127.0.0.1>\r\n"
-                        + "Call-ID: proc-1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
-                byte[] b = req.getBytes(StandardCharsets.US_ASCII);
-                s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
-                DatagramPacket in = new DatagramPacket(new byte[4096], 4096);
-                s.receive(in);
-                assertThat(new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8)).startsWith("SIP/2.0 483 ");
-            }
+            assertThat(OptionsProbe.send(port, "proc-1")).startsWith("SIP/2.0 483 ");
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(this::safeOutput).isZero();
@@ -100,10 +88,12 @@ class ServerProcessTest {
     void listenAddressInUseStopsTheStartWithAMessage() throws Exception {
         try (DatagramSocket busy = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             Process p = start("--listen", "udp:127.0.0.1:" + busy.getLocalPort(), "--store-path",
-                    dir.resolve("data/dialogs.db").toString());
+                    dir.resolve("data/dialogs.db").toString(), "--mi-listen", "127.0.0.1:0");
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(1);
-            assertThat(output()).contains("udp:127.0.0.1:" + busy.getLocalPort());
+            assertThat(output()).contains("udp:127.0.0.1:" + busy.getLocalPort())
+                    .as("no warm-up for a start that is bound to fail").contains("warm-up skipped")
+                    .doesNotContain("loopback calls in");
         }
     }
 

@@ -1,0 +1,104 @@
+package io.callops.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callops.testsupport.FreePorts;
+import io.callops.testsupport.OptionsProbe;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/callops} as a user runs it: the packaged jar, its JVM settings, real signals. */
+class LauncherScriptIT {
+    private static final Path LAUNCHER = Path.of("bin/callops").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    private Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().remove("CALLOPS_JVM_OPTS");
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private String output() throws IOException {
+        return Files.readString(dir.resolve("out.log"));
+    }
+
+    private void awaitListening(Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!output().contains("callops listening on") && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(output()).contains("callops listening on");
+    }
+
+    /** The JVM's own command line: the script replaced itself with it (exec), same PID. */
+    private static String commandLine(Process p) throws IOException {
+        byte[] raw = Files.readAllBytes(Path.of("/proc/" + p.pid() + "/cmdline"));
+        return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
+    }
+
+    @Test
+    void startsTheJarWithItsGcSettingsServesSipAndExitsZeroOnSigterm() throws Exception {
+        int port = FreePorts.udpAndTcp();
+        Process p = start(Map.of(), "--listen", "udp:127.0.0.1:" + port, "--mi-listen", "127.0.0.1:0",
+                "--store-path", dir.resolve("data/dialogs.db").toString(), "--warmup-calls", "300");
+        try {
+            awaitListening(p);
+            assertThat(commandLine(p)).contains("-XX:+UseG1GC", "-XX:MaxNewSize=16m", "-jar")
+                    .contains("--warmup-calls 300");
+            assertThat(output()).contains("warm-up: 300 loopback calls");
+            assertThat(OptionsProbe.send(port, "launcher-1")).startsWith("SIP/2.0 483 ");
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(this::safeOutput).isZero();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void jvmOptionsFromTheEnvironmentReplaceTheDefaults() throws Exception {
+        int port = FreePorts.udpAndTcp();
+        Process p = start(Map.of("CALLOPS_JVM_OPTS", "-XX:+UseSerialGC -Xmx256m"), "--listen",
+                "udp:127.0.0.1:" + port, "--mi-listen", "127.0.0.1:0", "--store-type", "none", "--warmup-calls", "0");
+        try {
+            awaitListening(p);
+            assertThat(commandLine(p)).contains("-XX:+UseSerialGC", "-Xmx256m").doesNotContain("MaxNewSize");
+        } finally {
+            p.destroy();
+            p.waitFor(15, TimeUnit.SECONDS);
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aMissingJarIsNamed() throws Exception {
+        Process p = start(Map.of("CALLOPS_JAR", dir.resolve("nothing.jar").toString()));
+        assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(output()).contains("no callops jar at " + dir.resolve("nothing.jar")).contains("CALLOPS_JAR");
+    }
+
+    private String safeOutput() {
+        try {
+            return output();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
