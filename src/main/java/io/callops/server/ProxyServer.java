@@ -263,15 +263,15 @@ public final class ProxyServer implements AutoCloseable {
      * {@code afterClose}; or does so when this proxy stops, if that comes first.
      */
     void retire(ProxyServer other, long afterMs, Runnable afterClose) {
-        retired.add(() -> {
+        Runnable close = () -> {
             other.close();
             afterClose.run();
-        });
+        };
+        retired.add(close);
+        // Whichever comes first, the timer or the shutdown, removes it and so runs it once.
         housekeeping.schedule(() -> {
-            for (Runnable r : retired) {
-                if (retired.remove(r)) {
-                    r.run();
-                }
+            if (retired.remove(close)) {
+                close.run();
             }
         }, afterMs, TimeUnit.MILLISECONDS);
     }

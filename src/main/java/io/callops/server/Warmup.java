@@ -135,10 +135,10 @@ public final class Warmup {
     }
 
     /**
-     * Loads subclasses of hot JDK types that Netty only loads on rare read paths. The compiler
-     * treats a class without subclasses as final; the first load of a subclass (here of
-     * {@link java.util.ArrayList}, minutes into real traffic) throws away every compiled method
-     * that relied on that, and the whole SIP path is compiled again under load.
+     * Loads subclasses of hot JDK types that Netty only loads on read paths the warm-up does not
+     * take. The compiler treats a class without subclasses as final; the first load of a
+     * subclass (here of {@link java.util.ArrayList}, about a second into real load) throws away
+     * every compiled method that relied on that, and the SIP path is compiled again under load.
      */
     private static void loadLateSubclasses() {
         io.netty.util.internal.RecyclableArrayList.newInstance().recycle();
@@ -174,7 +174,6 @@ public final class Warmup {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("listen", List.of("udp:" + host + ":" + phone.proxyPort()));
         o.put("routes", Map.of(ROUTE_PREFIX, "sip:" + host + ":" + phone.port()));
-        o.put("log.level", real.log().level());
         o.put("sip.workers", real.sip().workers());
         o.put("sip.t1_ms", real.sip().t1Ms());
         o.put("sip.t2_ms", Math.max(real.sip().t1Ms(), real.sip().t2Ms()));

@@ -131,8 +131,11 @@ final class WarmupMessages {
     /** ACK (CSeq 1) or BYE (CSeq 2) of the caller, sent through the route set of the 200. */
     byte[] inDialog(SipResponse ok, String method, long n, int branchSeq) {
         List<String> rr = ok.headerLines(HeaderName.RECORD_ROUTE);
+        String contact = ok.header(HeaderName.CONTACT);
         StringBuilder b = new StringBuilder(768);
-        b.append(method).append(" sip:callee@").append(phone()).append(" SIP/2.0\r\n");
+        // The remote target is the Contact of the 2xx (RFC 3261 §12.1.2); this callee always brackets it.
+        b.append(method).append(' ').append(contact, contact.indexOf('<') + 1, contact.indexOf('>'))
+                .append(" SIP/2.0\r\n");
         b.append("Via: SIP/2.0/UDP ").append(phone()).append(";branch=z9hG4bK-w").append(n).append('-')
                 .append(branchSeq).append(n % 3 == 1 ? "\r\n" : ";rport\r\n");
         // The caller's route set is the Record-Route of the 200 in reverse order (RFC 3261 §12.1.2).

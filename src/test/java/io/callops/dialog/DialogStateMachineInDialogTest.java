@@ -103,6 +103,21 @@ class DialogStateMachineInDialogTest {
         assertThat(after.callee().sdpSent()).isEqualTo(before.callee().sdpSent());
     }
 
+    @Test
+    void anEndedDialogDropsItsSdpsWhileItLingersAndStillRoutesLateRequests() {
+        Dialog d = fx.establishedCall();
+        fx.inDialog(fromAlice("BYE", INVITE_CSEQ + 1, BOB_A.tag()).buildRequest(), ALICE_FLOW);
+
+        assertThat(d.state()).isEqualTo(DialogState.DELETED);
+        for (Leg leg : new Leg[] {d.caller(), d.callee()}) {
+            assertThat(leg.sdpReceived()).isNull();
+            assertThat(leg.sdpSent()).isNull();
+        }
+        // What late requests need is kept: a BYE that crossed ours is still matched and relayed.
+        assertThat(d.caller().contact()).isEqualTo(ALICE_CONTACT);
+        assertThat(fx.inDialog(fromBob("BYE", 1, BOB_A.tag()).buildRequest(), BOB_A.flow())).isNotNull();
+    }
+
     /** What alice sent last is what bob was sent last, and the other way round (R8 keeps both per leg). */
     private static void assertCurrentSdps(Dialog d, String alices, String bobs) {
         assertThat(d.caller().sdpReceived()).as("SDP received from alice").isEqualTo(alices);

@@ -97,6 +97,19 @@ class ServerProcessTest {
         }
     }
 
+    @Test
+    void aBusyManagementPortStopsTheStartBeforeTheWarmupAndTheSipSockets() throws Exception {
+        int sipPort = FreePorts.udpAndTcp();
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process p = start("--listen", "udp:127.0.0.1:" + sipPort, "--store-path",
+                    dir.resolve("data/dialogs.db").toString(), "--mi-listen", "127.0.0.1:" + busy.getLocalPort());
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(output()).contains("mi.listen 127.0.0.1:" + busy.getLocalPort())
+                    .doesNotContain("loopback calls in").doesNotContain("listening on udp:");
+        }
+    }
+
     private String safeOutput() {
         try {
             return output();
