@@ -33,11 +33,27 @@ public final class Warmup {
     static final String ROUTE_PREFIX = "warmup";
     /** Calls in progress at once: enough to keep every worker busy, few enough for tiny buffers. */
     private static final int WINDOW = 64;
+    /**
+     * After the calls, bursts of calls, each once the compiler has caught up (see
+     * {@link #settle}). A burst is more than the 1,024 invocations after which profiled code asks
+     * the JIT again whether to optimise it. Bursts stop when one kept the compiler busy for less
+     * than {@link #SETTLED_COMPILE_MS}, after {@link #MAX_BURSTS}, or at the time limit.
+     */
+    private static final int BURST_CALLS = 1100;
+    private static final int MAX_BURSTS = 8;
+    private static final long SETTLED_COMPILE_MS = 100;
+    /** Shorter warm-ups (tests, tiny machines) place their calls and stop. */
+    private static final int MIN_CALLS_FOR_BURSTS = 5000;
+    /** Enough sockets that the kernel's choice by address reaches every I/O thread (see WarmupPhone). */
+    private static final int CALLER_SOCKETS_PER_WORKER = 8;
     /** However slow the machine, the start is not held longer than this. */
     private static final long TIME_LIMIT_NANOS = 60_000_000_000L;
 
-    /** What a warm-up did. */
-    public record Report(long calls, long completed, long failed, long millis) {}
+    /**
+     * What a warm-up did: {@code calls} is what was asked, {@code bursts} the bursts of
+     * {@link #BURST_CALLS} placed after them; {@code completed} and {@code failed} count both.
+     */
+    public record Report(long calls, int bursts, long completed, long failed, long millis) {}
 
     private Warmup() {}
 
@@ -50,13 +66,13 @@ public final class Warmup {
         ServerConfig config = real.config();
         int calls = config.sip().warmupCalls();
         if (calls == 0) {
-            return new Report(0, 0, 0, 0);
+            return new Report(0, 0, 0, 0, 0);
         }
         String busy = firstBusyListenAddress(config);
         if (busy != null) {
             // The start is about to fail on it: say so now, not after the warm-up.
             log.warn("warm-up skipped: {} is in use", busy);
-            return new Report(0, 0, 0, 0);
+            return new Report(0, 0, 0, 0, 0);
         }
         long t0 = System.nanoTime();
         loadLateSubclasses();
@@ -66,9 +82,10 @@ public final class Warmup {
             awaitCompilerIdle(t0 + TIME_LIMIT_NANOS);
         } catch (RuntimeException | IOException e) {
             log.warn("warm-up skipped: {}", e.toString());
-            return new Report(calls, 0, calls, (System.nanoTime() - t0) / 1_000_000);
+            return new Report(calls, 0, 0, calls, (System.nanoTime() - t0) / 1_000_000);
         }
-        log.info("warm-up: {} loopback calls in {} ms ({} completed, {} failed)", r.calls(), r.millis(),
+        log.info("warm-up: {} loopback calls{} in {} ms ({} completed, {} failed)", r.calls(),
+                r.bursts() == 0 ? "" : ", then " + r.bursts() + " bursts of " + BURST_CALLS, r.millis(),
                 r.completed(), r.failed());
         return r;
     }
@@ -81,24 +98,34 @@ public final class Warmup {
     private static Report runCalls(ProxyServer real, int calls, long t0) throws IOException {
         long completed = 0;
         long failed = 0;
+        int bursts = 0;
         int firstRound = calls / 2;
         for (int round = 0; round < 2; round++) {
-            int n = round == 0 ? firstRound : calls - firstRound;
-            WarmupPhone phone = runRound(real, round, n, t0);
-            completed += phone.completed();
-            failed += phone.failed();
+            boolean last = round == 1;
+            int n = last ? calls - firstRound : firstRound;
+            RoundResult r = runRound(real, round, n, last && calls >= MIN_CALLS_FOR_BURSTS, t0);
+            completed += r.phone().completed();
+            failed += r.phone().failed();
+            bursts += r.bursts();
         }
-        return new Report(calls, completed, failed, (System.nanoTime() - t0) / 1_000_000);
+        return new Report(calls, bursts, completed, failed, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    private static WarmupPhone runRound(ProxyServer real, int round, int calls, long t0) throws IOException {
+    private record RoundResult(WarmupPhone phone, int bursts) {}
+
+    private static RoundResult runRound(ProxyServer real, int round, int calls, boolean settle, long t0)
+            throws IOException {
         ServerConfig config = real.config();
         InetAddress loopback = InetAddress.getLoopbackAddress();
         Path store = warmupStorePath(config, round);
-        try (WarmupPhone phone = new WarmupPhone(new InetSocketAddress(loopback, freeUdpPort(loopback)))) {
+        try (WarmupPhone phone = new WarmupPhone(new InetSocketAddress(loopback, freeUdpPort(loopback)),
+                CALLER_SOCKETS_PER_WORKER * config.sip().effectiveWorkers())) {
             ProxyServer server = ProxyServer.startSipOnly(warmupConfig(config, phone, store), real);
+            int bursts;
             try {
-                phone.run(calls, WINDOW, t0 + TIME_LIMIT_NANOS);
+                long deadline = t0 + TIME_LIMIT_NANOS;
+                phone.run(calls, WINDOW, deadline);
+                bursts = settle ? settle(phone, deadline) : 0;
             } catch (IOException | RuntimeException e) {
                 server.close();
                 throw e;
@@ -106,8 +133,33 @@ public final class Warmup {
             // Closing it now would run, on the shared threads, shutdown paths the real calls
             // never take, and the compiler would throw away code it has just made for them.
             real.retire(server, retirementMs(config), () -> deleteStore(store));
-            return phone;
+            return new RoundResult(phone, bursts);
         }
+    }
+
+    /**
+     * Bursts of calls, each after the compiler's queue has drained; returns how many ran.
+     *
+     * <p>The JIT raises its thresholds for optimising while that queue is long, as it is during
+     * most of the warm-up. A method that runs once per call is then left with its first,
+     * profiling code, and is only reconsidered when it runs again: without the bursts, under the
+     * first real calls, whose first seconds then cost several times their usual CPU. Each burst
+     * lets the compiler take the methods it would have taken with an empty queue, until one
+     * gives it little left to do.
+     */
+    private static int settle(WarmupPhone phone, long deadline) throws IOException {
+        int bursts = 0;
+        while (bursts < MAX_BURSTS && System.nanoTime() < deadline) {
+            awaitCompilerIdle(deadline);
+            long before = CompilerActivity.millis();
+            phone.run(BURST_CALLS, WINDOW, deadline);
+            bursts++;
+            long after = CompilerActivity.millis();
+            if (before < 0 || after - before < SETTLED_COMPILE_MS) {
+                break;
+            }
+        }
+        return bursts;
     }
 
     /**
@@ -115,11 +167,10 @@ public final class Warmup {
      * on the cores the first real calls need. Bounded by the warm-up's time limit.
      */
     private static void awaitCompilerIdle(long deadlineNanos) {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+        long last = CompilerActivity.millis();
+        if (last < 0) {
             return;
         }
-        long last = jit.getTotalCompilationTime();
         int quiet = 0;
         while (quiet < 3 && System.nanoTime() < deadlineNanos) {
             try {
@@ -128,8 +179,9 @@ public final class Warmup {
                 Thread.currentThread().interrupt();
                 return;
             }
-            long now = jit.getTotalCompilationTime();
-            quiet = now == last ? quiet + 1 : 0;
+            long now = CompilerActivity.millis();
+            // One clock tick of slack: a compiler thread also wakes up now and then with nothing to do.
+            quiet = now >= last && now - last <= CompilerActivity.TICK_MS ? quiet + 1 : 0;
             last = now;
         }
     }

@@ -38,17 +38,25 @@ final class WarmupMessages {
     private static final String SDP_ANSWER = SDP_OFFER.replace("caller", "callee").replace("6000", "6002");
 
     private final String phoneHost;
-    private final int phonePort;
+    private final int calleePort;
+    private final int[] callerPorts;
     private final String proxyHostPort;
 
-    WarmupMessages(String phoneHost, int phonePort, String proxyHostPort) {
+    /** @param callerPorts call {@code n} is placed from {@code callerPorts[n % length]} */
+    WarmupMessages(String phoneHost, int calleePort, int[] callerPorts, String proxyHostPort) {
         this.phoneHost = phoneHost;
-        this.phonePort = phonePort;
+        this.calleePort = calleePort;
+        this.callerPorts = callerPorts.clone();
         this.proxyHostPort = proxyHostPort;
     }
 
-    private String phone() {
-        return phoneHost + ":" + phonePort;
+    /** Host and port of the caller of call {@code n}. */
+    private String caller(long n) {
+        return phoneHost + ":" + callerPorts[(int) (n % callerPorts.length)];
+    }
+
+    private String callee() {
+        return phoneHost + ":" + calleePort;
     }
 
     /**
@@ -60,34 +68,34 @@ final class WarmupMessages {
         String user = Warmup.ROUTE_PREFIX + n;
         return switch ((int) (n % 3)) {
             case 0 -> request("INVITE sip:" + user + "@" + proxyHostPort + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP " + phone() + ";branch=z9hG4bK-w" + n + "-1;rport\r\n"
+                    + "Via: SIP/2.0/UDP " + caller(n) + ";branch=z9hG4bK-w" + n + "-1;rport\r\n"
                     + "Max-Forwards: 70\r\n"
                     + "From: \"Warm Up\" <sip:caller@" + phoneHost + ">;tag=c" + n + "\r\n"
                     + "To: <sip:" + user + "@" + proxyHostPort + ">\r\n"
                     + "Call-ID: " + callId + "\r\n"
                     + "CSeq: 1 INVITE\r\n"
-                    + "Contact: <sip:caller@" + phone() + ";transport=udp>\r\n"
+                    + "Contact: <sip:caller@" + caller(n) + ";transport=udp>\r\n"
                     + "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY, UPDATE\r\n"
                     + "Supported: replaces, timer\r\n"
                     + "User-Agent: callops-warmup\r\n"
                     + "Content-Type: application/sdp\r\n", SDP_OFFER);
             case 1 -> request("INVITE sip:" + user + "@" + proxyHostPort + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP " + phone() + ";branch=z9hG4bK" + n + "-XyZ-1\r\n"
-                    + "From: WarmUp <sip:Caller_" + n + "@" + phone() + ">;tag=" + n + "WarmUpTag01\r\n"
+                    + "Via: SIP/2.0/UDP " + caller(n) + ";branch=z9hG4bK" + n + "-XyZ-1\r\n"
+                    + "From: WarmUp <sip:Caller_" + n + "@" + caller(n) + ">;tag=" + n + "WarmUpTag01\r\n"
                     + "To: <sip:" + user + "@" + proxyHostPort + ">\r\n"
                     + "Call-ID: " + callId + "\r\n"
                     + "CSeq: 1 INVITE\r\n"
-                    + "Contact: <sip:Caller_" + n + "@" + phone() + ";transport=UDP>\r\n"
+                    + "Contact: <sip:Caller_" + n + "@" + caller(n) + ";transport=UDP>\r\n"
                     + "Max-Forwards: 70\r\n"
                     + "Subject: Warm-Up Call (" + n + ")\r\n"
                     + "Content-Type: application/sdp\r\n", SDP_SHORT);
             default -> request("INVITE sip:" + user + "@" + proxyHostPort + ";user=phone SIP/2.0\r\n"
-                    + "v: SIP/2.0/UDP " + phone() + ";rport;branch=z9hG4bK.w" + n + "~1\r\n"
+                    + "v: SIP/2.0/UDP " + caller(n) + ";rport;branch=z9hG4bK.w" + n + "~1\r\n"
                     + "f: \"+1 555 \\\"0100\\\"\" <sip:+15550100@" + phoneHost + ";user=phone>;tag=t" + n + "\r\n"
                     + "t: <sip:" + user + "@" + proxyHostPort + ";user=phone>\r\n"
                     + "i: " + callId + "\r\n"
                     + "CSeq: 1 INVITE\r\n"
-                    + "m: \"Desk\" <sip:+15550100@" + phone() + ";line=a1b2>;expires=3600;+sip.instance=\"<urn:uuid:00000000-0000-1000-8000-00000000" + String.format("%04d", n % 10000) + ">\"\r\n"
+                    + "m: \"Desk\" <sip:+15550100@" + caller(n) + ";line=a1b2>;expires=3600;+sip.instance=\"<urn:uuid:00000000-0000-1000-8000-00000000" + String.format("%04d", n % 10000) + ">\"\r\n"
                     + "Max-Forwards: 69\r\n"
                     + "k: replaces,100rel\r\n"
                     + "Allow: INVITE,ACK,BYE,CANCEL,OPTIONS,INFO,MESSAGE,SUBSCRIBE,NOTIFY,PRACK,UPDATE,REFER\r\n"
@@ -106,7 +114,7 @@ final class WarmupMessages {
         b.append("Call-ID: ").append(invite.callId()).append("\r\n");
         b.append("CSeq: ").append(invite.header(HeaderName.CSEQ)).append("\r\n");
         b.append(code == 200 && invite.callId().hashCode() % 2 == 0 ? "Contact: <sip:Callee@" : "Contact: <sip:callee@")
-                .append(phone()).append(";transport=UDP>\r\n");
+                .append(callee()).append(";transport=UDP>\r\n");
         if (code == 180) {
             b.append("Content-Length: 0\r\n\r\n");
             return b.toString().getBytes(StandardCharsets.UTF_8);
@@ -136,7 +144,7 @@ final class WarmupMessages {
         // The remote target is the Contact of the 2xx (RFC 3261 §12.1.2); this callee always brackets it.
         b.append(method).append(' ').append(contact, contact.indexOf('<') + 1, contact.indexOf('>'))
                 .append(" SIP/2.0\r\n");
-        b.append("Via: SIP/2.0/UDP ").append(phone()).append(";branch=z9hG4bK-w").append(n).append('-')
+        b.append("Via: SIP/2.0/UDP ").append(caller(n)).append(";branch=z9hG4bK-w").append(n).append('-')
                 .append(branchSeq).append(n % 3 == 1 ? "\r\n" : ";rport\r\n");
         // The caller's route set is the Record-Route of the 200 in reverse order (RFC 3261 §12.1.2).
         for (int i = rr.size() - 1; i >= 0; i--) {

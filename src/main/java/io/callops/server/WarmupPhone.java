@@ -6,49 +6,81 @@ import io.callops.sip.SipRequest;
 import io.callops.sip.SipResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Caller and callee of the warm-up calls on one loopback UDP socket, driven by one thread:
+ * Callers and callee of the warm-up calls on loopback UDP sockets, driven by one thread:
  * keeps a window of calls in progress through the proxy until the requested number has
  * ended. A call that stops making progress is counted as failed and forgotten, so a lost
  * datagram can never hold the start of the proxy.
+ *
+ * <p>The callers use several sockets. The proxy's UDP port is one socket per I/O thread
+ * (SO_REUSEPORT) and the kernel picks the socket by the sender's address: from one address,
+ * one I/O thread would read everything, and the first datagram another thread reads under
+ * real traffic would take code paths (its first thread-local buffers) that the compiled code
+ * never saw, which throws that code away.
  */
 final class WarmupPhone implements AutoCloseable {
     /** A call with no progress for this long is given up. */
     private static final long STALL_NANOS = 3_000_000_000L;
 
-    private final DatagramSocket socket;
+    private final DatagramChannel callee;
+    private final DatagramChannel[] callers;
+    private final Selector selector;
     private final InetSocketAddress proxy;
     private final WarmupMessages messages;
     private final SipParser parser = new SipParser();
-    private final byte[] buffer = new byte[65536];
+    private final ByteBuffer buffer = ByteBuffer.allocate(65536);
     private final Map<String, Long> started = new HashMap<>();
     private long completed;
     private long failed;
+    private long next; // number of the next call placed
 
-    WarmupPhone(InetSocketAddress proxy) {
+    /** @param callerSockets how many sockets the callers' calls are spread over (at least 1) */
+    WarmupPhone(InetSocketAddress proxy, int callerSockets) {
         this.proxy = proxy;
         try {
-            socket = new DatagramSocket(new InetSocketAddress(proxy.getAddress(), 0));
-            socket.setReceiveBufferSize(4 << 20);
-            socket.setSendBufferSize(4 << 20);
-            socket.setSoTimeout(20);
+            selector = Selector.open();
+            callee = open(proxy);
+            callers = new DatagramChannel[Math.max(1, callerSockets)];
+            int[] ports = new int[callers.length];
+            for (int i = 0; i < callers.length; i++) {
+                callers[i] = open(proxy);
+                ports[i] = ((InetSocketAddress) callers[i].getLocalAddress()).getPort();
+            }
+            messages = new WarmupMessages(proxy.getAddress().getHostAddress(), port(), ports,
+                    proxy.getAddress().getHostAddress() + ":" + proxy.getPort());
         } catch (IOException e) {
+            close();
             throw new UncheckedIOException("warm-up socket: " + e.getMessage(), e);
         }
-        messages = new WarmupMessages(proxy.getAddress().getHostAddress(), socket.getLocalPort(),
-                proxy.getAddress().getHostAddress() + ":" + proxy.getPort());
     }
 
+    private DatagramChannel open(InetSocketAddress near) throws IOException {
+        DatagramChannel ch = DatagramChannel.open();
+        ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+        ch.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
+        ch.bind(new InetSocketAddress(near.getAddress(), 0));
+        ch.configureBlocking(false);
+        ch.register(selector, SelectionKey.OP_READ);
+        return ch;
+    }
+
+    /** The callee's port, where the warm-up route sends the calls. */
     int port() {
-        return socket.getLocalPort();
+        try {
+            return ((InetSocketAddress) callee.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     int proxyPort() {
@@ -63,20 +95,26 @@ final class WarmupPhone implements AutoCloseable {
         return failed;
     }
 
-    /** Places {@code calls} calls, at most {@code window} at a time, until done or {@code deadlineNanos}. */
+    /**
+     * Places {@code calls} more calls, at most {@code window} at a time, until they are done or
+     * {@code deadlineNanos}; may be called again for more.
+     */
     void run(long calls, int window, long deadlineNanos) throws IOException {
-        long next = 0;
+        long end = next + calls;
+        long goal = completed + failed + calls;
         long lastSweep = System.nanoTime();
-        while (completed + failed < calls) {
+        while (completed + failed < goal) {
             long now = System.nanoTime();
             if (now - deadlineNanos > 0) {
-                failed += started.size() + (calls - next);
+                failed += started.size() + (end - next);
+                started.clear();
+                next = end;
                 return;
             }
-            while (started.size() < window && next < calls) {
+            while (started.size() < window && next < end) {
                 String callId = "warmup-" + next + "@" + proxy.getAddress().getHostAddress();
                 started.put(callId, now);
-                send(messages.invite(callId, next));
+                send(caller(next), messages.invite(callId, next));
                 next++;
             }
             receiveOne();
@@ -87,21 +125,29 @@ final class WarmupPhone implements AutoCloseable {
         }
     }
 
+    /** Handles what arrived on any socket, waiting briefly when nothing has. */
     private void receiveOne() throws IOException {
-        DatagramPacket p = new DatagramPacket(buffer, buffer.length);
-        try {
-            socket.receive(p);
-        } catch (SocketTimeoutException e) {
+        if (selector.select(20) == 0) {
             return;
         }
-        ParseResult r = parser.parse(p.getData(), p.getOffset(), p.getLength());
-        if (!(r instanceof ParseResult.Success ok)) {
-            return;
-        }
-        if (ok.message() instanceof SipRequest req) {
-            onRequest(req);
-        } else {
-            onResponse((SipResponse) ok.message());
+        for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+            DatagramChannel ch = (DatagramChannel) it.next().channel();
+            it.remove();
+            while (true) {
+                buffer.clear();
+                if (ch.receive(buffer) == null) {
+                    break;
+                }
+                ParseResult r = parser.parse(buffer.array(), 0, buffer.position());
+                if (!(r instanceof ParseResult.Success ok)) {
+                    continue;
+                }
+                if (ok.message() instanceof SipRequest req) {
+                    onRequest(req);
+                } else {
+                    onResponse((SipResponse) ok.message());
+                }
+            }
         }
     }
 
@@ -110,10 +156,10 @@ final class WarmupPhone implements AutoCloseable {
         switch (req.method()) {
             case "INVITE" -> {
                 String tag = "e" + req.callId().hashCode();
-                send(messages.answer(req, 180, tag));
-                send(messages.answer(req, 200, tag));
+                send(callee, messages.answer(req, 180, tag));
+                send(callee, messages.answer(req, 200, tag));
             }
-            case "BYE" -> send(messages.ok(req));
+            case "BYE" -> send(callee, messages.ok(req));
             default -> { } // ACK ends the callee's INVITE transaction; nothing else is expected
         }
     }
@@ -137,8 +183,8 @@ final class WarmupPhone implements AutoCloseable {
         }
         if ("INVITE".equals(resp.cseqMethod())) {
             started.put(callId, System.nanoTime());
-            send(messages.inDialog(resp, "ACK", n, 2));
-            send(messages.inDialog(resp, "BYE", n, 3));
+            send(caller(n), messages.inDialog(resp, "ACK", n, 2));
+            send(caller(n), messages.inDialog(resp, "BYE", n, 3));
         } else if ("BYE".equals(resp.cseqMethod())) {
             started.remove(callId);
             completed++;
@@ -160,12 +206,33 @@ final class WarmupPhone implements AutoCloseable {
         }
     }
 
-    private void send(byte[] bytes) throws IOException {
-        socket.send(new DatagramPacket(bytes, bytes.length, proxy));
+    private DatagramChannel caller(long n) {
+        return callers[(int) (n % callers.length)];
+    }
+
+    private void send(DatagramChannel from, byte[] bytes) throws IOException {
+        from.send(ByteBuffer.wrap(bytes), proxy);
     }
 
     @Override
     public void close() {
-        socket.close();
+        closeQuietly(selector);
+        closeQuietly(callee);
+        if (callers != null) {
+            for (DatagramChannel ch : callers) {
+                closeQuietly(ch);
+            }
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException e) {
+            // nothing to do: a loopback socket of a finished warm-up
+        }
     }
 }

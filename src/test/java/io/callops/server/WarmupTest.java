@@ -80,6 +80,28 @@ class WarmupTest {
     }
 
     @Test
+    void aLongWarmupEndsWithBurstsAfterTheCompilerHasCaughtUp() {
+        AtomicReference<Warmup.Report> report = new AtomicReference<>();
+        try (ProxyServer server = ProxyServer.start(config(5000), s -> report.set(Warmup.run(s)))) {
+            Warmup.Report r = report.get();
+            assertThat(r.calls()).isEqualTo(5000);
+            assertThat(r.bursts()).isBetween(1, 8);
+            assertThat(r.failed()).isZero();
+            assertThat(r.completed()).isEqualTo(5000 + 1100L * r.bursts());
+            assertThat(server.transactionStats().serverTransactions.sum()).isZero();
+        }
+    }
+
+    @Test
+    void aShortWarmupPlacesItsCallsWithoutBursts() {
+        AtomicReference<Warmup.Report> report = new AtomicReference<>();
+        try (ProxyServer server = ProxyServer.start(config(300), s -> report.set(Warmup.run(s)))) {
+            assertThat(report.get().bursts()).isZero();
+            assertThat(report.get().completed()).isEqualTo(300);
+        }
+    }
+
+    @Test
     void stoppingTheProxyBeforeRetirementClosesTheWarmupInstanceToo() throws Exception {
         ServerConfig c = config(200);
         ProxyServer server = ProxyServer.start(c, Warmup::run);
