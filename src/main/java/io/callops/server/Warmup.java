@@ -46,6 +46,7 @@ public final class Warmup {
     private static final int MIN_CALLS_FOR_BURSTS = 5000;
     /** Enough sockets that the kernel's choice by address reaches every I/O thread (see WarmupPhone). */
     private static final int CALLER_SOCKETS_PER_WORKER = 8;
+    private static final int MAX_CALLER_SOCKETS = 256;
     /** However slow the machine, the start is not held longer than this. */
     private static final long TIME_LIMIT_NANOS = 60_000_000_000L;
 
@@ -119,7 +120,7 @@ public final class Warmup {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         Path store = warmupStorePath(config, round);
         try (WarmupPhone phone = new WarmupPhone(new InetSocketAddress(loopback, freeUdpPort(loopback)),
-                CALLER_SOCKETS_PER_WORKER * config.sip().effectiveWorkers())) {
+                Math.min(MAX_CALLER_SOCKETS, CALLER_SOCKETS_PER_WORKER * config.sip().effectiveWorkers()))) {
             ProxyServer server = ProxyServer.startSipOnly(warmupConfig(config, phone, store), real);
             int bursts;
             try {
