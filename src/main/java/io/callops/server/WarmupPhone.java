@@ -117,7 +117,7 @@ final class WarmupPhone implements AutoCloseable {
                 send(caller(next), messages.invite(callId, next));
                 next++;
             }
-            receiveOne();
+            receiveAvailable();
             if (now - lastSweep > 500_000_000L) {
                 giveUpStalled(now);
                 lastSweep = now;
@@ -126,7 +126,7 @@ final class WarmupPhone implements AutoCloseable {
     }
 
     /** Handles what arrived on any socket, waiting briefly when nothing has. */
-    private void receiveOne() throws IOException {
+    private void receiveAvailable() throws IOException {
         if (selector.select(20) == 0) {
             return;
         }
