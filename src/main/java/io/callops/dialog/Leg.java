@@ -53,9 +53,12 @@ public final class Leg {
 
     /**
      * An ended dialog lingers only to match late requests: its SDPs are of no use any more and
-     * would be the biggest part of what it keeps alive for that time.
+     * would be the biggest part of what it keeps alive for that time; the store's text of its
+     * flow neither, as an ended dialog is not saved again.
      */
     void forgetMedia() {
+        flowTextOf = null;
+        flowText = null;
         sdpReceived = null;
         sdpSent = null;
         pendingSdpReceived = null;

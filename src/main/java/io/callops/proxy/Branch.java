@@ -34,6 +34,7 @@ final class Branch {
     void finish(int code, String reason, SipResponse fromNetwork) {
         state = State.DONE;
         timerC.cancel();
+        timerC = TimerHandle.NONE; // the branch lingers with its transaction; the timer need not
         finalCode = code;
         finalReason = reason;
         finalResponse = fromNetwork;

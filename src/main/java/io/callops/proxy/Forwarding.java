@@ -39,7 +39,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
     private final String callId;
     private final boolean invite;
     private final boolean hadOurRoute;
-    private final String loopHash;
+    private String loopHash;            // for the branches still to come; released with the request
     private boolean recordRoute;
     private boolean decided;
     private boolean finalSent;
@@ -430,6 +430,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
         }
         if (allEnded) {
             request = null; // nothing will be forwarded or answered from it any more
+            loopHash = null;
         }
     }
 

@@ -164,9 +164,6 @@ public final class ProxyCore implements TransactionUser {
             onCancel(st, request);
             return;
         }
-        if (request.isMethod(SipMethod.INVITE)) {
-            st.respond(replyTo(request, 100, "Trying", null)); // §16.2: before any routing work
-        }
         boolean hadOurRoute = removeOurRoutes(request);
         Forwarding fwd = new Forwarding(this, st, hadOurRoute);
         st.setOwner(fwd);
@@ -174,7 +171,8 @@ public final class ProxyCore implements TransactionUser {
             if (request.toTag() != null) {
                 fwd.watch(tracker.onInDialogRequest(fwd));
                 if (fwd.decided()) {
-                    return; // answered by the tracker (a request for a call operation of ours)
+                    sendTrying(st, request); // unless the tracker answered (a request for a call operation of ours)
+                    return;
                 }
             }
             services.router().onRequest(fwd);
@@ -188,6 +186,22 @@ public final class ProxyCore implements TransactionUser {
         if (fwd.undecided()) {
             log.warn("routing took no decision call_id={} method={}; answering 500", request.callId(), request.method());
             fwd.reply(500, "Server Internal Error");
+            return;
+        }
+        sendTrying(st, request);
+    }
+
+    /**
+     * The 100 Trying of an INVITE (RFC 3261 §16.2, §17.2.1), once routing has relayed it: the
+     * relayed copy is what the call waits for, while the 100 only stops the caller's
+     * retransmissions (the first one comes after T1), so it goes second. Sending it first
+     * put a send, and the wake-up of the caller it causes, before every relayed INVITE.
+     * Routing that answered by itself, or relays later, gets it here all the same, unless a
+     * response already went out.
+     */
+    private void sendTrying(ServerTransaction st, SipRequest request) {
+        if (request.isMethod(SipMethod.INVITE) && st.lastStatus() == 0) {
+            st.respond(replyTo(request, 100, "Trying", null));
         }
     }
 

@@ -17,6 +17,7 @@ final class UdpInboundHandler extends SimpleChannelInboundHandler<DatagramPacket
     private static final Logger log = LoggerFactory.getLogger(UdpInboundHandler.class);
 
     private InetSocketAddress local; // the bound address, known once the channel is active
+    private FlowCache flows;
     private final InboundDispatcher dispatcher;
     private final TransportStats stats;
 
@@ -29,6 +30,7 @@ final class UdpInboundHandler extends SimpleChannelInboundHandler<DatagramPacket
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         local = (InetSocketAddress) ctx.channel().localAddress();
+        flows = new FlowCache(TransportType.UDP, local);
         super.channelActive(ctx);
     }
 
@@ -44,7 +46,7 @@ final class UdpInboundHandler extends SimpleChannelInboundHandler<DatagramPacket
         }
         byte[] bytes = new byte[size];
         content.getBytes(content.readerIndex(), bytes);
-        dispatcher.deliver(bytes, new Flow(TransportType.UDP, local, packet.sender(), 0));
+        dispatcher.deliver(bytes, flows.flowTo(packet.sender()));
     }
 
     private static boolean isBlank(ByteBuf b) {

@@ -149,13 +149,17 @@ public final class ClientTransaction {
                 if (code < 200) {
                     if (state == State.CALLING) {
                         retransmitTimer.cancel(); // timer A stops; E goes on at T2 (§17.1.2.2)
+                        retransmitTimer = TimerHandle.NONE;
                     }
                     state = State.PROCEEDING;
                     listener.onProvisional(this, r);
                     return;
                 }
+                // Dropping the handles lets the cancelled timers go now, not with this lingering transaction.
                 retransmitTimer.cancel();
+                retransmitTimer = TimerHandle.NONE;
                 timeoutTimer.cancel();
+                timeoutTimer = TimerHandle.NONE;
                 completeWith(r);
                 listener.onFinal(this, r);
                 return;

@@ -1,22 +1,28 @@
 package io.callops.txn;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
  * Long timers of one worker, kept in one FIFO queue per delay. Almost every long timer of
- * a transaction has the same few delays (64*T1, T4, timer C), so the timers of one delay
- * expire in the order they were set: appending and popping the head is all it takes, and
- * cancelling only marks the entry. A priority queue holding a hundred thousand such timers
- * costs a reordering per insert and per cancel, and its constant rewrites of a large array
- * make every young garbage collection rescan it.
+ * a transaction or dialog has the same few delays (64*T1, T4, timer C, the dialog timeout),
+ * so the timers of one delay expire in the order they were set: appending and popping the
+ * head is all it takes. The queues are doubly linked through their entries, so a cancelled
+ * timer leaves its queue at once: most timers (64*T1 for an answered request, timer C, a
+ * dialog's twelve-hour timeout) are cancelled long before they are due, and an entry that
+ * stayed until its due time would hold memory for that long and be copied by every
+ * collection meanwhile. A priority queue holding a hundred thousand such timers costs a
+ * reordering per insert and per cancel, and its constant rewrites of a large array make
+ * every young garbage collection rescan it.
  *
- * <p>Not thread-safe: used on its worker's thread only. {@link #runDue()} is called by a
- * periodic tick of the worker; a timer fires within one tick after its due time.
+ * <p>Not thread-safe: used on its worker's thread only. A cancel from another thread is
+ * handed to the worker. {@link #runDue()} is called by a periodic tick of the worker; a
+ * timer fires within one tick after its due time.
  */
 final class FixedDelayTimers {
     /**
@@ -26,18 +32,65 @@ final class FixedDelayTimers {
      */
     static final int MAX_QUEUES = 64;
 
-    private final Map<Long, ArrayDeque<Entry>> byDelay = new HashMap<>();
+    private final Map<Long, Queue> byDelay = new HashMap<>();
     /** The same queues as a list: a timer may set a timer of a new delay while they run. */
-    private final List<ArrayDeque<Entry>> queues = new ArrayList<>();
+    private final List<Queue> queues = new ArrayList<>();
     private final LongSupplier nowMs;
+    private final Executor worker;
+    private final BooleanSupplier inWorker;
 
-    FixedDelayTimers(LongSupplier nowMs) {
+    /**
+     * @param worker   runs a cancel that comes from another thread on the worker's thread
+     * @param inWorker true on the worker's thread
+     */
+    FixedDelayTimers(LongSupplier nowMs, Executor worker, BooleanSupplier inWorker) {
         this.nowMs = nowMs;
+        this.worker = worker;
+        this.inWorker = inWorker;
     }
 
-    private static final class Entry implements TimerHandle {
+    /** The timers of one delay, oldest first. */
+    private static final class Queue {
+        Entry head;
+        Entry tail;
+        int size;
+
+        void append(Entry e) {
+            e.queue = this;
+            e.prev = tail;
+            if (tail == null) {
+                head = e;
+            } else {
+                tail.next = e;
+            }
+            tail = e;
+            size++;
+        }
+
+        void unlink(Entry e) {
+            if (e.prev == null) {
+                head = e.next;
+            } else {
+                e.prev.next = e.next;
+            }
+            if (e.next == null) {
+                tail = e.prev;
+            } else {
+                e.next.prev = e.prev;
+            }
+            e.prev = null;
+            e.next = null;
+            e.queue = null;
+            size--;
+        }
+    }
+
+    private final class Entry implements TimerHandle {
         final long due;
         Runnable task;
+        Entry prev;
+        Entry next;
+        Queue queue; // null once fired or cancelled
 
         Entry(long due, Runnable task) {
             this.due = due;
@@ -46,7 +99,18 @@ final class FixedDelayTimers {
 
         @Override
         public void cancel() {
-            task = null; // dropped when it reaches the head; the task's state is released now
+            task = null; // never fires, whichever thread cancels
+            if (inWorker.getAsBoolean()) {
+                leaveQueue();
+            } else {
+                worker.execute(this::leaveQueue);
+            }
+        }
+
+        private void leaveQueue() {
+            if (queue != null) {
+                queue.unlink(this);
+            }
         }
     }
 
@@ -57,16 +121,16 @@ final class FixedDelayTimers {
 
     TimerHandle add(Runnable task, long delayMs) {
         Entry e = new Entry(nowMs.getAsLong() + delayMs, task);
-        ArrayDeque<Entry> q = byDelay.get(delayMs);
+        Queue q = byDelay.get(delayMs);
         if (q == null) {
             if (queues.size() >= MAX_QUEUES) {
                 throw new IllegalStateException("no queue for delay " + delayMs + "; check takes() first");
             }
-            q = new ArrayDeque<>();
+            q = new Queue();
             byDelay.put(delayMs, q);
             queues.add(q);
         }
-        q.addLast(e);
+        q.append(e);
         return e;
     }
 
@@ -74,10 +138,10 @@ final class FixedDelayTimers {
     void runDue() {
         long now = nowMs.getAsLong();
         for (int i = 0; i < queues.size(); i++) {
-            ArrayDeque<Entry> q = queues.get(i);
+            Queue q = queues.get(i);
             Entry head;
-            while ((head = q.peekFirst()) != null && head.due <= now) {
-                q.pollFirst();
+            while ((head = q.head) != null && head.due <= now) {
+                q.unlink(head);
                 Runnable task = head.task;
                 head.task = null;
                 if (task != null) {
@@ -87,11 +151,11 @@ final class FixedDelayTimers {
         }
     }
 
-    /** Timers set and not yet fired or dropped (cancelled ones count until they reach the head). */
+    /** Timers set and neither fired nor cancelled yet. */
     int size() {
         int n = 0;
-        for (ArrayDeque<Entry> q : queues) {
-            n += q.size();
+        for (Queue q : queues) {
+            n += q.size;
         }
         return n;
     }

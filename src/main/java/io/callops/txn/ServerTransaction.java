@@ -145,6 +145,7 @@ public final class ServerTransaction {
         }
         state = State.CONFIRMED;
         retransmitTimer.cancel();
+        retransmitTimer = TimerHandle.NONE;
         endTimer.cancel();
         endTimer = layer.worker().schedule(this::terminate, arrival.transport().reliable() ? 0 : layer.timers().t4());
     }

@@ -96,11 +96,12 @@ public final class WorkerPool implements AutoCloseable {
         private static final long TICK_MS = 10;
 
         final EventExecutor loop;
-        private final FixedDelayTimers longTimers = new FixedDelayTimers(this::nowMs);
+        private final FixedDelayTimers longTimers;
         private volatile boolean ticking;
 
         LoopWorker(EventExecutor loop) {
             this.loop = loop;
+            this.longTimers = new FixedDelayTimers(this::nowMs, loop, loop::inEventLoop);
         }
 
         @Override

@@ -37,6 +37,8 @@ class BlindTransferTest {
             CallRig.pause(300);
             Sipp alice = rig.caller(0, "xfer_transferee_uac.xml", "bob", Map.of());
             String callA = rig.awaitCallTo("bob");
+            // A call that completes no transfer keeps no transfer value (values are persisted with the dialog).
+            assertThat(rig.mi("dlg_list_ctx", "{}").toString()).contains(callA).doesNotContain("call_transfer");
 
             String destination = rig.uri("carol");
             assertThat(transfer(rig, callA, "caller", destination).path("result").asText()).isEqualTo("Accepted");

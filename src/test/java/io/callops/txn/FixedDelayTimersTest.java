@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class FixedDelayTimersTest {
     private final AtomicLong now = new AtomicLong(1000);
-    private final FixedDelayTimers timers = new FixedDelayTimers(now::get);
+    private final List<Runnable> handedToWorker = new ArrayList<>();
+    private boolean onWorker = true;
+    private final FixedDelayTimers timers = new FixedDelayTimers(now::get, handedToWorker::add, () -> onWorker);
     private final List<String> fired = new ArrayList<>();
 
     @Test
@@ -47,14 +49,60 @@ class FixedDelayTimersTest {
     }
 
     @Test
-    void aCancelledTimerNeverFiresAndIsDroppedAtItsTurn() {
+    void aCancelledTimerNeverFiresAndLeavesItsQueueAtOnce() {
         TimerHandle h = timers.add(() -> fired.add("x"), 2_000);
         timers.add(() -> fired.add("y"), 2_000);
         h.cancel();
         h.cancel(); // twice is harmless
+        assertThat(timers.size()).isOne();
         now.addAndGet(2_000);
         timers.runDue();
         assertThat(fired).containsExactly("y");
+        assertThat(timers.size()).isZero();
+    }
+
+    @Test
+    void cancellingHeadMiddleAndTailKeepsTheRestInOrder() {
+        List<TimerHandle> h = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            h.add(timers.add(() -> fired.add("t" + n), 3_000));
+            now.addAndGet(1);
+        }
+        h.get(0).cancel();
+        h.get(2).cancel();
+        h.get(4).cancel();
+        assertThat(timers.size()).isEqualTo(2);
+        h.get(3).cancel();
+        h.add(timers.add(() -> fired.add("t5"), 3_000));
+        now.addAndGet(3_000);
+        timers.runDue();
+        assertThat(fired).containsExactly("t1", "t5");
+        assertThat(timers.size()).isZero();
+        h.get(1).cancel(); // after firing: nothing happens
+        assertThat(timers.size()).isZero();
+    }
+
+    @Test
+    void aCancelFromAnotherThreadStopsTheTimerAndLeavesTheQueueOnTheWorker() {
+        TimerHandle h = timers.add(() -> fired.add("x"), 2_000);
+        onWorker = false;
+        h.cancel();
+        onWorker = true;
+        assertThat(handedToWorker).hasSize(1);
+        assertThat(timers.size()).isOne(); // still linked until the worker runs the hand-over
+        handedToWorker.get(0).run();
+        assertThat(timers.size()).isZero();
+        now.addAndGet(2_000);
+        timers.runDue();
+        assertThat(fired).isEmpty();
+    }
+
+    @Test
+    void manyCancelledTimersHoldNothing() {
+        for (int i = 0; i < 100_000; i++) {
+            timers.add(() -> fired.add("never"), 43_200_000).cancel();
+        }
         assertThat(timers.size()).isZero();
     }
 

@@ -24,6 +24,12 @@ final class TransferLinks {
     private static final Logger log = LoggerFactory.getLogger(TransferLinks.class);
     /** On a new call whose answer came before its link was known: {@code ok|fail} and the status. */
     private static final String PENDING_ANSWER = "call_transfer_answer";
+    /**
+     * On a new call while the transfer it may complete is being looked up. Only such a call
+     * can have an answer to keep for later; every other call's answer concerns no transfer
+     * and leaves no value behind (values are persisted with the dialog).
+     */
+    private static final String LOOKUP = "call_transfer_lookup";
 
     private final Transfers transfers;
 
@@ -60,6 +66,7 @@ final class TransferLinks {
                 return;
             }
             String newCallId = call.callId();
+            layer.setValue(call, LOOKUP, "param");
             transfers.dialogs().onEach(other -> {
                 Dialog a = other.byId(id);
                 return a == null ? List.<String>of() : List.of(linkBlind(other, a, newCallId, requestUri, null, false));
@@ -77,6 +84,7 @@ final class TransferLinks {
 
     private void linkByCallId(DialogLayer layer, Dialog call, String aCallId, String requestUri, String leg,
                               boolean manual) {
+        layer.setValue(call, LOOKUP, manual ? "manual" : "call_id");
         String newCallId = call.callId();
         transfers.dialogs().onCall(aCallId, other -> {
             Dialog a = manual ? other.latestDialog(aCallId) : other.liveDialog(aCallId);
@@ -112,6 +120,7 @@ final class TransferLinks {
 
     /** Attended transfer: B is the dialog named by Replaces; A (if ours) hears through B's link. */
     private void linkReplaces(DialogLayer layer, Dialog call, Replaces r, String requestUri) {
+        layer.setValue(call, LOOKUP, "replaces");
         String newCallId = call.callId();
         transfers.dialogs().onCall(r.callId(), other -> {
             Dialog b = other.liveDialog(r.callId());
@@ -169,6 +178,7 @@ final class TransferLinks {
     /** Back on the new call's worker: where its answer goes; an answer that came first is delivered now. */
     private void recordLink(DialogLayer layer, Dialog call, String target) {
         layer.worker().execute(() -> {
+            layer.setValue(call, LOOKUP, null);
             if (target == null || target.isEmpty()) return;
             layer.setValue(call, TransferValues.LINK, target);
             String pending = call.stringValue(PENDING_ANSWER);
@@ -185,7 +195,9 @@ final class TransferLinks {
         String status = response.statusCode() + " " + response.reasonPhrase();
         String target = call.stringValue(TransferValues.LINK);
         if (target == null) {
-            layer.setValue(call, PENDING_ANSWER, (ok ? "ok " : "fail ") + status);
+            if (call.value(LOOKUP) != null) {
+                layer.setValue(call, PENDING_ANSWER, (ok ? "ok " : "fail ") + status);
+            }
             return;
         }
         deliver(call.callId(), target, ok, status);
