@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -102,8 +103,12 @@ final class FixedDelayTimers {
             task = null; // never fires, whichever thread cancels
             if (inWorker.getAsBoolean()) {
                 leaveQueue();
-            } else {
+                return;
+            }
+            try {
                 worker.execute(this::leaveQueue);
+            } catch (RejectedExecutionException stopped) {
+                // The worker has shut down, and its queues with it: nothing is left to unlink.
             }
         }
 

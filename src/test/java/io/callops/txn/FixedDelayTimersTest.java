@@ -99,6 +99,18 @@ class FixedDelayTimersTest {
     }
 
     @Test
+    void aCancelFromAnotherThreadAfterTheWorkerStoppedIsHarmless() {
+        FixedDelayTimers stopped = new FixedDelayTimers(now::get, task -> {
+            throw new java.util.concurrent.RejectedExecutionException("event executor terminated");
+        }, () -> false);
+        TimerHandle h = stopped.add(() -> fired.add("x"), 2_000);
+        h.cancel();
+        now.addAndGet(2_000);
+        stopped.runDue();
+        assertThat(fired).isEmpty();
+    }
+
+    @Test
     void manyCancelledTimersHoldNothing() {
         for (int i = 0; i < 100_000; i++) {
             timers.add(() -> fired.add("never"), 43_200_000).cancel();
