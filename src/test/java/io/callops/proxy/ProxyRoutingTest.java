@@ -94,6 +94,29 @@ class ProxyRoutingTest {
     }
 
     @Test
+    void aRelayedInviteGetsOne100TryingAndOneAnsweredByRoutingGetsNone() throws Exception {
+        try (DatagramSocket callee = udp(); DatagramSocket phone = udp();
+             TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + callee.getLocalPort())))) {
+            send(phone, invite("sip:bob@example.org", phone.getLocalPort(), "try1", "", 10), proxy.port());
+            assertThat(receive(callee, "INVITE ")).contains("Call-ID: try1\r\n");
+            assertThat(receive(phone, "SIP/2.0 ")).startsWith("SIP/2.0 100 Trying\r\n").contains("Call-ID: try1\r\n");
+
+            // Our domain, nobody registered: routing answers 404 at once, so no 100 comes first.
+            send(phone, invite("sip:nobody@127.0.0.1", phone.getLocalPort(), "try2", "", 10), proxy.port());
+            assertThat(receive(phone, "SIP/2.0 ")).startsWith("SIP/2.0 404 ").contains("Call-ID: try2\r\n");
+            phone.setSoTimeout(300);
+            DatagramPacket p = new DatagramPacket(new byte[65536], 65536);
+            try {
+                phone.receive(p);
+                String extra = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+                assertThat(extra).doesNotStartWith("SIP/2.0 100");
+            } catch (SocketTimeoutException expected) {
+                // nothing else came
+            }
+        }
+    }
+
+    @Test
     void recordRouteCanBeSwitchedOff() throws Exception {
         try (DatagramSocket callee = udp(); DatagramSocket phone = udp();
              TestProxy proxy = TestProxy.start(Map.of("sip.record_route", false,
