@@ -196,8 +196,8 @@ public final class ProxyCore implements TransactionUser {
      * relayed copy is what the call waits for, while the 100 only stops the caller's
      * retransmissions (the first one comes after T1), so it goes second. Sending it first
      * put a send, and the wake-up of the caller it causes, before every relayed INVITE.
-     * Routing that answered by itself, or relays later, gets it here all the same, unless a
-     * response already went out.
+     * Routing that relays later (a host name being resolved) gets it here all the same;
+     * routing that already answered gets none.
      */
     private void sendTrying(ServerTransaction st, SipRequest request) {
         if (request.isMethod(SipMethod.INVITE) && st.lastStatus() == 0) {

@@ -179,7 +179,12 @@ final class TransferLinks {
     private void recordLink(DialogLayer layer, Dialog call, String target) {
         layer.worker().execute(() -> {
             layer.setValue(call, LOOKUP, null);
-            if (target == null || target.isEmpty()) return;
+            if (target == null || target.isEmpty()) {
+                if (call.value(PENDING_ANSWER) != null) {
+                    layer.setValue(call, PENDING_ANSWER, null); // linked to nothing: the answer ends no transfer
+                }
+                return;
+            }
             layer.setValue(call, TransferValues.LINK, target);
             String pending = call.stringValue(PENDING_ANSWER);
             if (pending != null) {
