@@ -1,5 +1,6 @@
 package io.callops.transport;
 
+import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 
@@ -10,12 +11,15 @@ import java.util.HashMap;
  * calls a second, per-message copies were a good part of the live heap and of what each young
  * collection copies.
  *
- * <p>Confined to the event loop of its socket, so it needs no lock. Bounded: once it holds
+ * <p>One per UDP socket, kept on the channel ({@link #KEY}): the socket's reader and the
+ * sender share it, so a peer's requests and our messages to it carry the same flow.
+ * Confined to the event loop of its socket, so it needs no lock. Bounded: once it holds
  * {@link #MAX_PEERS} peers it starts again from empty, which costs a few allocations and keeps
  * a flood of spoofed source addresses from growing it.
  */
 final class FlowCache {
     static final int MAX_PEERS = 4096;
+    static final AttributeKey<FlowCache> KEY = AttributeKey.valueOf("callops.sip.udp-flows");
 
     private final TransportType transport;
     private final InetSocketAddress local;

@@ -31,6 +31,7 @@ final class UdpInboundHandler extends SimpleChannelInboundHandler<DatagramPacket
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         local = (InetSocketAddress) ctx.channel().localAddress();
         flows = new FlowCache(TransportType.UDP, local);
+        ctx.channel().attr(FlowCache.KEY).set(flows); // the sender's too (UdpSender)
         super.channelActive(ctx);
     }
 

@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +21,12 @@ final class UdpSender {
     private final Map<InetSocketAddress, List<Channel>> byLocal;
     private final List<Channel> first;
     private final TransportStats stats;
-    /** Per socket, used only on the socket's own event loop (see {@link FlowCache}). */
-    private final Map<Channel, FlowCache> flows = new IdentityHashMap<>();
 
     /** @param sockets bound UDP channels (one per event loop) by their bound address, in configuration order */
     UdpSender(LinkedHashMap<InetSocketAddress, List<Channel>> sockets, TransportStats stats) {
         this.byLocal = Map.copyOf(sockets);
         this.first = sockets.isEmpty() ? null : sockets.values().iterator().next();
         this.stats = stats;
-        for (List<Channel> chs : sockets.values()) {
-            for (Channel ch : chs) {
-                flows.put(ch, new FlowCache(TransportType.UDP, (InetSocketAddress) ch.localAddress()));
-            }
-        }
     }
 
     /** The socket of the calling event loop when it has one (no thread hand-over), else the first. */
@@ -60,8 +52,9 @@ final class UdpSender {
             SendOutcome.failed(stats, result, new IOException("no UDP listen address to send from"));
             return;
         }
-        Flow flow = ch.eventLoop().inEventLoop()
-                ? flows.get(ch).flowTo(destination)
+        FlowCache flows = ch.attr(FlowCache.KEY).get(); // set by the socket's reader; only on its own loop
+        Flow flow = flows != null && ch.eventLoop().inEventLoop()
+                ? flows.flowTo(destination)
                 : new Flow(TransportType.UDP, (InetSocketAddress) ch.localAddress(), destination, 0);
         ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), destination)).addListener(f -> {
             if (f.isSuccess()) {

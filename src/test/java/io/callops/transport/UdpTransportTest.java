@@ -71,6 +71,41 @@ class UdpTransportTest {
     }
 
     @Test
+    void aPeersMessagesAndOurAnswersOnTheSocketsLoopShareOneFlow() throws Exception {
+        // Answers sent from the I/O thread, as the proxy's workers do.
+        java.util.concurrent.BlockingQueue<Flow[]> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+        NettySipTransport[] self = new NettySipTransport[1];
+        InboundHandler answering = new InboundHandler() {
+            @Override
+            public void onMessage(SipMessage message, Flow flow) {
+                String callId = message.callId();
+                self[0].send(flow, bytes(okFor(callId)), (sentOn, error) -> seen.add(new Flow[] {flow, sentOn}));
+            }
+
+            @Override
+            public void onUnparseable(io.callops.sip.ParseResult.Failure failure, Flow flow, int size) {
+            }
+        };
+        try (NettySipTransport t = TransportFixtures.start(answering, "udp:127.0.0.1:0")) {
+            self[0] = t;
+            InetSocketAddress to = t.localFor(TransportType.UDP).address();
+            for (String id : new String[] {"share-1", "share-2"}) {
+                byte[] b = bytes(options(id, 0));
+                phone.send(new DatagramPacket(b, b.length, to));
+                assertThat(new String(receiveOnPhone(), java.nio.charset.StandardCharsets.UTF_8)).contains(id);
+            }
+            Flow[] first = seen.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            Flow[] second = seen.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(first).isNotNull();
+            assertThat(second).isNotNull();
+            assertThat(first[0]).isEqualTo(new Flow(TransportType.UDP, to, (InetSocketAddress) phone.getLocalSocketAddress(), 0));
+            assertThat(second[0]).isSameAs(first[0]);
+            assertThat(first[1]).isSameAs(first[0]);
+            assertThat(second[1]).isSameAs(first[0]);
+        }
+    }
+
+    @Test
     void sendsToAnAddressFromTheFirstUdpSocket() throws Exception {
         byte[] request = bytes(options("udp-out", 0));
         InetSocketAddress dest = (InetSocketAddress) phone.getLocalSocketAddress();
