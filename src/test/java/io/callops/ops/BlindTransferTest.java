@@ -65,6 +65,9 @@ class BlindTransferTest {
             replay.awaitSuccess(WAIT);
             carol.awaitSuccess(WAIT);
             rig.events.awaitExactly(3, QUIET);
+            // Once the links are settled, no call keeps a lookup mark or an answer waiting for a link.
+            String ctx = rig.mi("dlg_list_ctx", "{}").toString();
+            assertThat(ctx).contains(newCallId).doesNotContain("call_transfer_lookup").doesNotContain("call_transfer_answer");
         }
     }
 
