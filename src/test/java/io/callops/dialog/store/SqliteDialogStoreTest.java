@@ -97,6 +97,33 @@ class SqliteDialogStoreTest extends StoreInTempDir {
     }
 
     @Test
+    void aLargeRoundOfSavesAndDeletesIsWrittenExactly() throws Exception {
+        SqliteDialogStore store = open(NEVER_MS);
+        for (int id = 0; id < 300; id++) store.save(DialogRecords.call(id, 0));
+        store.flush();
+        // One round, several slices of encoded rows: updates, deletes and new dialogs mixed.
+        List<DialogRecord> expected = new ArrayList<>();
+        for (int id = 0; id < 300; id++) {
+            if (id % 2 == 0) {
+                store.save(DialogRecords.call(id, 1));
+                expected.add(DialogRecords.call(id, 1));
+            } else {
+                store.delete(id);
+            }
+        }
+        for (int id = 1000; id < 1130; id++) {
+            store.save(DialogRecords.call(id, 2));
+            expected.add(DialogRecords.call(id, 2));
+        }
+        store.flush();
+
+        assertThat(store.loadAll()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(StoreFiles.count(file(), "dialogs")).isEqualTo(expected.size());
+        assertThat(store.batches()).isEqualTo(2);
+        assertThat(store.failedWrites()).isZero();
+    }
+
+    @Test
     void withADelayChangesAreWrittenWithoutAFlush() throws Exception {
         SqliteDialogStore store = open(50);
         store.save(DialogRecords.call(1, 0));
