@@ -45,7 +45,6 @@ class DialogCallFlowsTest {
         List<Integer> ports = FreePorts.udpAndTcp(2);
         try (TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + ports.get(0))));
              Sipp callee = Sipp.uas("sipp/dlg_uas_491.xml", ports.get(0)).calls(1).timeout(WAIT).start()) {
-            Thread.sleep(300);
             try (Sipp caller = Sipp.uac("sipp/uac_call.xml", ports.get(1), proxy.address()).service("bob").calls(1)
                     .pause(Duration.ofSeconds(8)).timeout(WAIT).start()) {
                 String callId = DialogTestSupport.awaitConfirmedCall(proxy, Duration.ofSeconds(10));
@@ -69,7 +68,6 @@ class DialogCallFlowsTest {
         try (TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + ports.get(0)),
                 "dialog.timeout_s", 2));
              Sipp callee = Sipp.uas("sipp/uas_call.xml", ports.get(0)).calls(1).timeout(WAIT).start()) {
-            Thread.sleep(300);
             try (Sipp caller = Sipp.uac("sipp/uac_wait_bye.xml", ports.get(1), proxy.address()).service("bob")
                     .calls(1).timeout(WAIT).start()) {
                 DialogTestSupport.awaitConfirmedCall(proxy, Duration.ofSeconds(10));
@@ -84,7 +82,6 @@ class DialogCallFlowsTest {
         List<Integer> ports = FreePorts.udpAndTcp(2);
         try (TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + ports.get(0))));
              Sipp callee = Sipp.uas("sipp/dlg_uas_cseq.xml", ports.get(0)).calls(1).timeout(WAIT).start()) {
-            Thread.sleep(300);
             try (Sipp caller = Sipp.uac(callerScenario, ports.get(1), proxy.address()).service("bob").calls(1)
                     .timeout(WAIT).start()) {
                 String callId = DialogTestSupport.awaitConfirmedCall(proxy, Duration.ofSeconds(10));

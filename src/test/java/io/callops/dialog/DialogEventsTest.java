@@ -62,7 +62,6 @@ class DialogEventsTest {
             subscribe(proxy.miPort(), "http://127.0.0.1:" + http.getAddress().getPort() + "/events");
 
             try (Sipp callee = Sipp.uas("sipp/uas_call.xml", ports.get(0)).calls(1).timeout(WAIT).start()) {
-                Thread.sleep(300);
                 try (Sipp caller = Sipp.uac("sipp/uac_call.xml", ports.get(1), proxy.address()).service("bob")
                         .calls(1).timeout(WAIT).start()) {
                     caller.awaitSuccess(WAIT);

@@ -43,7 +43,6 @@ class DialogRestartTest {
         List<String> args = args(sip, mi, ports.get(2));
         ProxyProcess first = ProxyProcess.start(dir.resolve("first.log"), args);
         try (Sipp bob = Sipp.uas("sipp/dlg_uas_restart.xml", ports.get(2)).calls(1).timeout(WAIT).start()) {
-            Thread.sleep(300);
             try (Sipp alice = Sipp.uac("sipp/dlg_uac_restart.xml", ports.get(3), "127.0.0.1:" + sip).service("bob")
                     .calls(1).timeout(WAIT).start()) {
                 String callId = MiHttp.awaitConfirmedCall(mi, Duration.ofSeconds(15));
@@ -81,7 +80,6 @@ class DialogRestartTest {
         List<String> args = args(sip, mi, ports.get(2));
         ProxyProcess first = ProxyProcess.start(dir.resolve("first.log"), args);
         try (Sipp bob = Sipp.uas("sipp/uas_call.xml", ports.get(2)).calls(1).timeout(WAIT).start()) {
-            Thread.sleep(300);
             try (Sipp alice = Sipp.uac("sipp/uac_wait_bye.xml", ports.get(3), "127.0.0.1:" + sip).service("bob")
                     .calls(1).timeout(WAIT).start()) {
                 String callId = MiHttp.awaitConfirmedCall(mi, Duration.ofSeconds(15));
@@ -112,7 +110,6 @@ class DialogRestartTest {
         ProxyProcess first = ProxyProcess.start(dir.resolve("first.log"), args);
         try (Sipp bob = Sipp.uas("sipp/xfer_transferee_uas.xml", ports.get(2)).calls(1).timeout(WAIT).start();
              Sipp carol = Sipp.uas("sipp/xfer_target_uas.xml", ports.get(4)).calls(1).timeout(WAIT).start()) {
-            Thread.sleep(300);
             try (Sipp alice = Sipp.uac("sipp/uac_wait_bye.xml", ports.get(3), "127.0.0.1:" + sip).service("bob")
                     .calls(1).timeout(WAIT).start()) {
                 String callId = MiHttp.awaitConfirmedCall(mi, Duration.ofSeconds(15));

@@ -25,7 +25,6 @@ class DialogCommandsTest {
         List<Integer> ports = FreePorts.udpAndTcp(2);
         try (TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + ports.get(0))));
              Sipp callee = Sipp.uas("sipp/uas_call.xml", ports.get(0)).calls(1).timeout(WAIT).start()) {
-            Thread.sleep(300);
             try (Sipp caller = Sipp.uac("sipp/uac_wait_bye.xml", ports.get(1), proxy.address()).service("bob")
                     .calls(1).timeout(WAIT).start()) {
                 MiClient mi = new MiClient(proxy.miPort());
@@ -85,7 +84,6 @@ class DialogCommandsTest {
         List<Integer> ports = FreePorts.udpAndTcp(2);
         try (TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + ports.get(0))));
              Sipp callee = Sipp.uas("sipp/uas_cancel.xml", ports.get(0)).calls(1).timeout(WAIT).start()) {
-            Thread.sleep(300);
             try (Sipp caller = Sipp.uac("sipp/uac_cancelled_by_proxy.xml", ports.get(1), proxy.address()).service("bob")
                     .calls(1).timeout(WAIT).start()) {
                 MiClient mi = new MiClient(proxy.miPort());

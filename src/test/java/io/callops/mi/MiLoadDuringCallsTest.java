@@ -58,7 +58,6 @@ class MiLoadDuringCallsTest {
         List<Integer> ports = FreePorts.udpAndTcp(2);
         try (TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + ports.get(0))));
              Sipp callee = Sipp.uas("sipp/uas_call.xml", ports.get(0)).calls(CALLS).timeout(Duration.ofSeconds(60)).start()) {
-            Thread.sleep(300); // SIPp binds before the first INVITE reaches it
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             try (Sipp caller = Sipp.uac("sipp/uac_call.xml", ports.get(1), proxy.address()).service("bob")
                     .calls(CALLS).rate(CALL_RATE).limit(CALLS).timeout(Duration.ofSeconds(60))

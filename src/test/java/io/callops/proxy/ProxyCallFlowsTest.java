@@ -23,14 +23,6 @@ class ProxyCallFlowsTest {
         return Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + calleePort + (transport == null ? "" : ";transport=" + transport)));
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(300); // SIPp needs a moment to bind before the first request reaches it
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void call(String uac, String uas, Sipp.Transport callerSide, Sipp.Transport calleeSide,
                              String routeTransport, int calls, Map<String, Object> extra) {
         List<Integer> ports = FreePorts.udpAndTcp(2);
@@ -39,7 +31,6 @@ class ProxyCallFlowsTest {
         try (TestProxy proxy = TestProxy.start(cfg);
              Sipp callee = Sipp.uas("sipp/" + uas, ports.get(0)).transport(calleeSide).calls(calls)
                      .timeout(WAIT).start()) {
-            pause();
             try (Sipp caller = Sipp.uac("sipp/" + uac, ports.get(1), proxy.address()).transport(callerSide)
                     .service("bob").calls(calls).rate(Math.min(calls, 20)).timeout(WAIT).start()) {
                 caller.awaitSuccess(WAIT.plusSeconds(5));
@@ -88,7 +79,6 @@ class ProxyCallFlowsTest {
                 "sip.t1_ms", 100, "sip.t2_ms", 400));
              Sipp callee = Sipp.uas("sipp/uas_call_lossy.xml", ports.get(0)).lost(10).calls(20).timeout(Duration.ofSeconds(60))
                      .start()) {
-            pause();
             // Loss on the callee's leg: the proxy's client transactions retransmit INVITE and BYE,
             // its server transactions absorb the callee's retransmitted 200s. (SIPp's caller
             // scenario itself cannot tell a retransmitted 200 to its INVITE from the BYE's.)

@@ -95,7 +95,6 @@ class ProxyTortureTest {
             assertThat(wireChecked).isNotEmpty();
 
             try (Sipp callee = Sipp.uas("sipp/uas_call.xml", calleePort).calls(2).timeout(Duration.ofSeconds(20)).start()) {
-                Thread.sleep(300);
                 try (Sipp caller = Sipp.uac("sipp/uac_call.xml", FreePorts.udpAndTcp(), proxy.address())
                         .service("bob").calls(2).timeout(Duration.ofSeconds(20)).start()) {
                     caller.awaitSuccess(Duration.ofSeconds(25));

@@ -55,6 +55,7 @@ public final class Sipp implements AutoCloseable {
     }
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
     private static final int TAIL_LINES = 60;
 
     private final String name;
@@ -530,11 +531,42 @@ public final class Sipp implements AutoCloseable {
                 String name = "sipp " + base + " (" + (target == null ? "uas" : "uac") + " "
                         + localIp + ":" + localPort + (target == null ? "" : " -> " + target) + ", "
                         + transport.flag + ")";
-                return new Sipp(name, p, cmd, dir, out, err,
+                Sipp sipp = new Sipp(name, p, cmd, dir, out, err,
                         dir.resolve(base + "_errors.log"), dir.resolve(base + "_messages.log"),
                         dir.resolve(base + "_logs.log"));
+                if (target == null) {
+                    awaitListening(sipp);
+                }
+                return sipp;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start SIPp for " + scenarioResource, e);
+            }
+        }
+
+        /**
+         * Returns once a callee's socket is bound, so that the first request sent to it is not
+         * lost: a lost request would only be retransmitted, but a test waiting on timers learns
+         * nothing from that delay. Stops SIPp and fails when it exits or takes too long.
+         */
+        private void awaitListening(Sipp sipp) {
+            long deadline = System.nanoTime() + BIND_TIMEOUT.toNanos();
+            try {
+                if (!BoundPorts.readable()) {
+                    Thread.sleep(300); // no socket tables to read: SIPp binds within milliseconds
+                    return;
+                }
+                while (!(transport == Transport.UDP ? BoundPorts.udpBound(localPort) : BoundPorts.tcpListening(localPort))) {
+                    if (!sipp.isAlive() || System.nanoTime() > deadline) {
+                        sipp.close();
+                        throw new AssertionError(sipp.name + " did not start listening on port " + localPort
+                                + " within " + BIND_TIMEOUT + "\n" + sipp.diagnostics());
+                    }
+                    Thread.sleep(10);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                sipp.close();
+                throw new AssertionError(sipp.name + " interrupted while waiting for it to listen", e);
             }
         }
 

@@ -34,7 +34,6 @@ final class HoldRig implements AutoCloseable {
     Sipp[] call(String callerScenario, String calleeScenario) throws InterruptedException {
         Sipp callee = Sipp.uas("sipp/" + calleeScenario, ports.get(0)).calls(1).timeout(WAIT).start();
         phones.add(callee);
-        Thread.sleep(300);
         Sipp caller = Sipp.uac("sipp/" + callerScenario, ports.get(1), proxy.address()).service("bob").calls(1)
                 .timeout(WAIT).start();
         phones.add(caller);
