@@ -15,10 +15,10 @@ final class RouteSets {
     private RouteSets() {
     }
 
-    /** Our Record-Route values always carry one of our listen addresses as host:port. */
+    /** Our Record-Route values always carry one of our addresses as host:port. */
     private static boolean mentionsListenAddress(String value, OurAddresses ours) {
-        for (io.callops.transport.ListenAddress l : ours.listen()) {
-            if (value.contains(l.hostText() + ':' + l.port())) return true;
+        for (String hostPort : ours.hostPorts()) {
+            if (value.contains(hostPort)) return true;
         }
         return false;
     }

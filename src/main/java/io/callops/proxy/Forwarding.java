@@ -298,6 +298,10 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
             transport = TransportType.TCP;
             local = core.services().transport().localFor(TransportType.TCP);
         }
+        // What the answers and the in-dialog requests are sent to: this I/O thread's own port
+        // when the threads have ports of their own, so that they reach the thread owning the call.
+        ListenAddress advertised = transport == TransportType.UDP
+                ? core.services().transport().advertisedFor(transport) : local;
         if (recordRoute && !request.isMethod(SipMethod.REGISTER)) {
             Flow in = server.flow();
             boolean sameInterface = in.transport() == transport && in.local().equals(local.address());
@@ -306,11 +310,20 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
                 // the lower one faces the caller, the top one the callee.
                 out.addTop(HeaderName.RECORD_ROUTE, recordRouteValue(in.transport(), in.local()));
             }
-            out.addTop(HeaderName.RECORD_ROUTE, recordRouteValue(transport, local.address()));
+            out.addTop(HeaderName.RECORD_ROUTE, recordRouteValue(transport, advertised.address()));
         }
-        out.addFirst(HeaderName.VIA, "SIP/2.0/" + transport.viaToken() + ' ' + local.hostText() + ':' + local.port()
-                + ";branch=" + BranchIds.newBranch(loopHash));
-        Destination dest = flow != null ? Destination.of(flow) : Destination.of(transport, address);
+        out.addFirst(HeaderName.VIA, "SIP/2.0/" + transport.viaToken() + ' ' + advertised.hostText() + ':'
+                + advertised.port() + ";branch=" + BranchIds.newBranch(loopHash));
+        Destination dest;
+        if (flow != null) {
+            dest = Destination.of(flow); // a registered contact's own flow: its NAT expects it
+        } else if (advertised != local) {
+            // Sent from this thread's own port too, so that a peer answering to where the
+            // request came from, rather than to the Via, also reaches the owner of the call.
+            dest = Destination.of(new Flow(TransportType.UDP, advertised.address(), address, 0));
+        } else {
+            dest = Destination.of(transport, address);
+        }
         b.state = Branch.State.SENT;
         core.services().stats().forwardedRequests.increment();
         b.transaction = core.transactions().sendRequest(out, dest, this);

@@ -3,6 +3,8 @@ package io.callops.proxy;
 import io.callops.sip.uri.SipUri;
 import io.callops.sip.uri.Uri;
 import io.callops.transport.ListenAddress;
+import io.callops.transport.TransportType;
+import io.callops.transport.UdpWorkerPorts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,9 +17,27 @@ import java.util.TreeSet;
 public final class OurAddresses {
     private final List<ListenAddress> listen;
     private final Set<String> domains;
+    private final UdpWorkerPorts workerPorts;
+    private final List<String> hostPorts;
 
     public OurAddresses(List<ListenAddress> listen, Set<String> configuredDomains) {
+        this(listen, configuredDomains, UdpWorkerPorts.NONE);
+    }
+
+    /** @param workerPorts the I/O threads' own UDP ports, ours on every UDP listen host */
+    public OurAddresses(List<ListenAddress> listen, Set<String> configuredDomains, UdpWorkerPorts workerPorts) {
+        this.workerPorts = java.util.Objects.requireNonNull(workerPorts, "workerPorts");
         this.listen = List.copyOf(listen);
+        List<String> texts = new java.util.ArrayList<>();
+        for (ListenAddress l : this.listen) {
+            texts.add(l.hostText() + ':' + l.port());
+            if (l.transport() == TransportType.UDP && workerPorts.enabled()) {
+                for (int i = 0; i < workerPorts.count(); i++) {
+                    texts.add(l.hostText() + ':' + workerPorts.port(i));
+                }
+            }
+        }
+        this.hostPorts = List.copyOf(texts);
         Set<String> d = new TreeSet<>();
         for (String s : configuredDomains) {
             d.add(s.toLowerCase(Locale.ROOT));
@@ -38,7 +58,18 @@ public final class OurAddresses {
         return domains;
     }
 
-    /** True when the URI points at one of our listen sockets (host and port, default 5060). */
+    /**
+     * Every host:port text this proxy puts in a Record-Route: the listen addresses, and the
+     * I/O threads' own UDP ports on the UDP listen hosts.
+     */
+    public List<String> hostPorts() {
+        return hostPorts;
+    }
+
+    /**
+     * True when the URI points at one of our listen sockets (host and port, default 5060) or
+     * at an I/O thread's own UDP port on a UDP listen host.
+     */
     public boolean isListenUri(Uri uri) {
         if (!(uri instanceof SipUri s)) {
             return false;
@@ -47,6 +78,9 @@ public final class OurAddresses {
         int port = s.port() > 0 ? s.port() : (s.secure() ? 5061 : 5060);
         for (ListenAddress l : listen) {
             if (l.port() == port && sameHost(l.hostText(), host)) {
+                return true;
+            }
+            if (l.transport() == TransportType.UDP && workerPorts.contains(port) && sameHost(l.hostText(), host)) {
                 return true;
             }
         }

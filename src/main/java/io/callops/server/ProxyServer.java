@@ -135,14 +135,16 @@ public final class ProxyServer implements AutoCloseable {
                 .withTcpIdleTimeout(Duration.ofSeconds(sip.tcpIdleTimeoutS()))
                 .withTcpConnectTimeout(Duration.ofMillis(sip.tcpConnectTimeoutMs()))
                 .withMaxTcpConnections(sip.maxTcpConnections())
-                .withParserLimits(limits);
+                .withParserLimits(limits)
+                // The warm-up instance shares the real one's threads but not its ports.
+                .withUdpWorkerPorts(host == null ? sip.udpWorkerPorts() : 0);
         DispatcherHolder holder = new DispatcherHolder();
         this.transport = host == null ? new NettySipTransport(config.listen(), ts, holder)
                 : new NettySipTransport(config.listen(), ts, holder, host.transport);
         this.workers = host == null ? new WorkerPool(transport.eventLoops()) : host.workers;
         ProxyCore[] cores = new ProxyCore[workers.size()];
         this.layers = new TransactionLayer[workers.size()];
-        this.services = new ProxyServices(transport, new OurAddresses(config.listen(), config.localDomains()),
+        this.services = new ProxyServices(transport, new OurAddresses(config.listen(), config.localDomains(), ts.udpWorkerPorts()),
                 new RouteTable(allRoutes(config)), loadRouter(config), new RegistrarLocator(registrar), resolver,
                 new RequestValidator(Set.of()), new ProxySettings(sip.maxForwardsDefault(),
                         sip.serverHeader().isEmpty() ? null : sip.serverHeader(), 1300, sip.recordRoute()));

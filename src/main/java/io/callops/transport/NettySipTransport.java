@@ -54,6 +54,8 @@ public final class NettySipTransport implements SipTransport {
     private final EventLoops loops;
     private final boolean ownsLoops;
     private final List<Channel> listenChannels = new ArrayList<>();
+    /** Per I/O thread, in {@link #eventLoops()} order: the address it advertises over UDP; empty when off. */
+    private volatile List<ListenAddress> udpAdvertised = List.of();
 
     public NettySipTransport(List<ListenAddress> listen, TransportSettings settings, InboundHandler handler) {
         this(listen, settings, handler, new EventLoops(settings.ioThreads()), true);
@@ -124,9 +126,56 @@ public final class NettySipTransport implements SipTransport {
             log.info("listening on {}", now);
         }
         bound = List.copyOf(actual);
+        try {
+            udpAdvertised = bindWorkerPorts(udpSockets);
+        } catch (TransportBindException e) {
+            state = State.CLOSED;
+            shutdown();
+            throw e;
+        }
         udp = new UdpSender(udpSockets, stats);
         tcp = new TcpSender(outboundBootstrap(), context.connections(), stats);
         state = State.RUNNING;
+    }
+
+    /**
+     * With {@link UdpWorkerPorts} on, binds port {@code base + i} on loop {@code i} for every
+     * UDP listen host, adds those sockets to {@code udpSockets} (replies to what arrives on them
+     * leave from them) and returns what each loop advertises: the first UDP host with its port.
+     */
+    private List<ListenAddress> bindWorkerPorts(LinkedHashMap<InetSocketAddress, List<Channel>> udpSockets) {
+        List<EventLoop> loopList = eventLoops();
+        UdpWorkerPorts ports = settings.udpWorkerPorts();
+        if (!ports.enabled() || udpSockets.isEmpty()) {
+            return List.of();
+        }
+        List<java.net.InetAddress> hosts = new ArrayList<>();
+        for (InetSocketAddress a : udpSockets.keySet()) {
+            if (!hosts.contains(a.getAddress())) {
+                hosts.add(a.getAddress());
+            }
+        }
+        List<ListenAddress> advertised = new ArrayList<>();
+        for (java.net.InetAddress host : hosts) {
+            for (int i = 0; i < loopList.size(); i++) {
+                ListenAddress la = new ListenAddress(TransportType.UDP, new InetSocketAddress(host, ports.port(i)));
+                Channel ch;
+                try {
+                    ch = bindWorkerPortOn(loopList.get(i), la.address());
+                } catch (IOException | RuntimeException e) {
+                    throw new TransportBindException(la, e);
+                }
+                listenChannels.add(ch);
+                // Keyed as the socket reports itself, as the flows of what it reads will be.
+                ListenAddress now = new ListenAddress(TransportType.UDP, (InetSocketAddress) ch.localAddress());
+                udpSockets.put(now.address(), List.of(ch));
+                if (host.equals(hosts.get(0))) {
+                    advertised.add(now);
+                }
+                log.info("I/O thread {} answers its calls on {}", i, now);
+            }
+        }
+        return List.copyOf(advertised);
     }
 
     /**
@@ -155,8 +204,8 @@ public final class NettySipTransport implements SipTransport {
         return out;
     }
 
-    private Channel bindUdpOn(EventLoop loop, ListenAddress la, InetSocketAddress address) throws IOException {
-        Bootstrap b = new Bootstrap()
+    private Bootstrap udpBootstrap(EventLoop loop) {
+        return new Bootstrap()
                 .group(loop)
                 .channel(loops.datagramChannel())
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
@@ -164,6 +213,16 @@ public final class NettySipTransport implements SipTransport {
                 .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBufferBytes())
                 .option(ChannelOption.SO_SNDBUF, settings.udpSendBufferBytes())
                 .handler(new UdpInboundHandler(context.dispatcher(), stats));
+    }
+
+    /** A thread's own port: read by that loop alone, so no SO_REUSEPORT. */
+    private Channel bindWorkerPortOn(EventLoop loop, InetSocketAddress address) throws IOException {
+        Bootstrap b = udpBootstrap(loop);
+        return await(b.bind(address));
+    }
+
+    private Channel bindUdpOn(EventLoop loop, ListenAddress la, InetSocketAddress address) throws IOException {
+        Bootstrap b = udpBootstrap(loop);
         if (loops.epoll) {
             b.option(EpollChannelOption.SO_REUSEPORT, true);
         }
@@ -222,6 +281,21 @@ public final class NettySipTransport implements SipTransport {
     @Override
     public List<ListenAddress> listenAddresses() {
         return bound;
+    }
+
+    @Override
+    public ListenAddress advertisedFor(TransportType type) {
+        List<ListenAddress> own = udpAdvertised;
+        if (type == TransportType.UDP && !own.isEmpty()) {
+            int i = 0;
+            for (EventExecutor e : loops.group) {
+                if (e.inEventLoop()) {
+                    return own.get(i);
+                }
+                i++;
+            }
+        }
+        return localFor(type);
     }
 
     @Override

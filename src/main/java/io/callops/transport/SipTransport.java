@@ -13,6 +13,15 @@ public interface SipTransport extends AutoCloseable {
     ListenAddress localFor(TransportType type);
 
     /**
+     * The address to put in the Via and Record-Route of a request sent over {@code type} from
+     * the calling thread: the calling I/O thread's own UDP port when the threads have ports of
+     * their own ({@link UdpWorkerPorts}), else {@link #localFor}.
+     */
+    default ListenAddress advertisedFor(TransportType type) {
+        return localFor(type);
+    }
+
+    /**
      * Sends on a known flow: over UDP from the flow's local socket to its remote address; over
      * TCP on that connection, or, when it is gone, on a connection to the flow's remote address.
      */

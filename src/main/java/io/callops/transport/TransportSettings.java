@@ -16,15 +16,18 @@ import java.util.Objects;
  * @param tcpConnectTimeout     how long an outgoing TCP connect may take before the send fails
  * @param maxTcpConnections     accepted connections beyond this are closed at once
  * @param parserLimits          limits for the parser and the TCP framer
+ * @param udpWorkerPortBase     when above 0, I/O thread {@code i} also listens on UDP port
+ *                              {@code udpWorkerPortBase + i} of every UDP listen host and puts it
+ *                              in the Via and Record-Route of what it relays (see {@link UdpWorkerPorts})
  */
 public record TransportSettings(int ioThreads, int udpReceiveBufferBytes, int udpSendBufferBytes,
                                 Duration tcpIdleTimeout, Duration tcpConnectTimeout, int maxTcpConnections,
-                                ParserLimits parserLimits) {
+                                ParserLimits parserLimits, int udpWorkerPortBase) {
 
     private static final int FOUR_MIB = 4 * 1024 * 1024;
 
     public static final TransportSettings DEFAULT = new TransportSettings(1, FOUR_MIB, FOUR_MIB,
-            Duration.ofSeconds(120), Duration.ofSeconds(5), 10_000, ParserLimits.DEFAULT);
+            Duration.ofSeconds(120), Duration.ofSeconds(5), 10_000, ParserLimits.DEFAULT, 0);
 
     public TransportSettings {
         Objects.requireNonNull(tcpIdleTimeout, "tcpIdleTimeout");
@@ -42,35 +45,49 @@ public record TransportSettings(int ioThreads, int udpReceiveBufferBytes, int ud
         if (maxTcpConnections < 1) {
             throw new IllegalArgumentException("maxTcpConnections must be at least 1, got " + maxTcpConnections);
         }
+        // The range itself is checked against the thread count by UdpWorkerPorts.
+        if (udpWorkerPortBase < 0 || udpWorkerPortBase > 65_535) {
+            throw new IllegalArgumentException("udpWorkerPortBase must be 0 to 65535, got " + udpWorkerPortBase);
+        }
+    }
+
+    /** The threads' own UDP ports, {@link UdpWorkerPorts#NONE} when off. */
+    public UdpWorkerPorts udpWorkerPorts() {
+        return udpWorkerPortBase == 0 ? UdpWorkerPorts.NONE : new UdpWorkerPorts(udpWorkerPortBase, ioThreads);
+    }
+
+    public TransportSettings withUdpWorkerPorts(int base) {
+        return new TransportSettings(ioThreads, udpReceiveBufferBytes, udpSendBufferBytes, tcpIdleTimeout,
+                tcpConnectTimeout, maxTcpConnections, parserLimits, base);
     }
 
     public TransportSettings withIoThreads(int n) {
         return new TransportSettings(n, udpReceiveBufferBytes, udpSendBufferBytes, tcpIdleTimeout, tcpConnectTimeout,
-                maxTcpConnections, parserLimits);
+                maxTcpConnections, parserLimits, udpWorkerPortBase);
     }
 
     public TransportSettings withUdpBuffers(int receiveBytes, int sendBytes) {
         return new TransportSettings(ioThreads, receiveBytes, sendBytes, tcpIdleTimeout, tcpConnectTimeout,
-                maxTcpConnections, parserLimits);
+                maxTcpConnections, parserLimits, udpWorkerPortBase);
     }
 
     public TransportSettings withTcpIdleTimeout(Duration d) {
         return new TransportSettings(ioThreads, udpReceiveBufferBytes, udpSendBufferBytes, d, tcpConnectTimeout,
-                maxTcpConnections, parserLimits);
+                maxTcpConnections, parserLimits, udpWorkerPortBase);
     }
 
     public TransportSettings withTcpConnectTimeout(Duration d) {
         return new TransportSettings(ioThreads, udpReceiveBufferBytes, udpSendBufferBytes, tcpIdleTimeout, d,
-                maxTcpConnections, parserLimits);
+                maxTcpConnections, parserLimits, udpWorkerPortBase);
     }
 
     public TransportSettings withMaxTcpConnections(int n) {
         return new TransportSettings(ioThreads, udpReceiveBufferBytes, udpSendBufferBytes, tcpIdleTimeout,
-                tcpConnectTimeout, n, parserLimits);
+                tcpConnectTimeout, n, parserLimits, udpWorkerPortBase);
     }
 
     public TransportSettings withParserLimits(ParserLimits limits) {
         return new TransportSettings(ioThreads, udpReceiveBufferBytes, udpSendBufferBytes, tcpIdleTimeout,
-                tcpConnectTimeout, maxTcpConnections, limits);
+                tcpConnectTimeout, maxTcpConnections, limits, udpWorkerPortBase);
     }
 }

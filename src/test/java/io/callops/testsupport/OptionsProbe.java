@@ -13,7 +13,15 @@ import java.nio.charset.StandardCharsets;
 public final class OptionsProbe {
     private OptionsProbe() {}
 
+    /** The reply's text and the port it came from. */
+    public record Reply(String text, int fromPort) {}
+
     public static String send(int port, String callId) throws IOException {
+        return exchange(port, callId).text();
+    }
+
+    /** As {@link #send}, also telling which port answered (RFC 3581: the one asked). */
+    public static Reply exchange(int port, String callId) throws IOException {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             s.setSoTimeout(3000);
             String req = "OPTIONS sip:x@127.0.0.1:" + port + " SIP/2.0\r\n"
@@ -24,7 +32,7 @@ public final class OptionsProbe {
             s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
             DatagramPacket in = new DatagramPacket(new byte[4096], 4096);
             s.receive(in);
-            return new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8);
+            return new Reply(new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8), in.getPort());
         }
     }
 }

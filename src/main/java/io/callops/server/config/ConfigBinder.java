@@ -55,7 +55,8 @@ final class ConfigBinder {
                         bool("sip.record_route"),
                         integer("sip.max_forwards_default"),
                         str("sip.server_header"),
-                        integer("sip.warmup_calls")),
+                        integer("sip.warmup_calls"),
+                        integer("sip.udp_worker_ports")),
                 new RegistrarConfig(
                         integer("registrar.min_expires"),
                         integer("registrar.max_expires"),

@@ -52,6 +52,8 @@ public final class ConfigKeys {
             key("sip.server_header", "--server-header", STRING, "callops", "TEXT", "Server/User-Agent value; empty = none"),
             key("sip.warmup_calls", "--warmup-calls", INT, 10000, "N",
                     "Loopback calls run through the SIP stack before the listen sockets open; 0 = none"),
+            key("sip.udp_worker_ports", "--udp-worker-ports", INT, 0, "PORT",
+                    "First of the UDP ports, one per worker, each worker's calls are answered on; 0 = off"),
 
             key("registrar.min_expires", "--registrar-min-expires", INT, 60, "S", "Shorter registrations get 423"),
             key("registrar.max_expires", "--registrar-max-expires", INT, 3600, "S", "Longer registrations are shortened"),

@@ -50,6 +50,7 @@ public final class ConfigWriter {
         sip.put("max_forwards_default", s.maxForwardsDefault());
         sip.put("server_header", s.serverHeader());
         sip.put("warmup_calls", s.warmupCalls());
+        sip.put("udp_worker_ports", s.udpWorkerPorts());
 
         RegistrarConfig r = c.registrar();
         ObjectNode reg = root.putObject("registrar");

@@ -20,6 +20,8 @@ package io.callops.server.config;
  * @param serverHeader        value of Server/User-Agent in locally generated messages; empty = none
  * @param warmupCalls         calls run over loopback through a throw-away instance before the listen sockets
  *                            open, so that the first real calls find compiled code; 0 = none
+ * @param udpWorkerPorts      when above 0, worker {@code i} also listens on UDP port {@code udpWorkerPorts + i}
+ *                            of every UDP listen host and advertises it for the calls it owns; 0 = off
  */
 public record SipConfig(
         int t1Ms,
@@ -36,7 +38,8 @@ public record SipConfig(
         boolean recordRoute,
         int maxForwardsDefault,
         String serverHeader,
-        int warmupCalls) {
+        int warmupCalls,
+        int udpWorkerPorts) {
 
     /** Below this a real INVITE with SDP does not fit, so a smaller limit is a typo, not a choice. */
     static final int MIN_MESSAGE_SIZE = 1024;
@@ -62,6 +65,13 @@ public record SipConfig(
         Check.between("sip.max_forwards_default", maxForwardsDefault, 1, 255);
         Check.notNull("sip.server_header", serverHeader);
         Check.between("sip.warmup_calls", warmupCalls, 0, MAX_WARMUP_CALLS);
+        Check.between("sip.udp_worker_ports", udpWorkerPorts, 0, 65_535);
+        // The fields are not set yet in a compact constructor: count from the parameter.
+        int workerCount = workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
+        if (udpWorkerPorts > 0 && (long) udpWorkerPorts + workerCount - 1 > 65_535) {
+            throw ConfigException.invalid("sip.udp_worker_ports", "needs one port per worker: "
+                    + udpWorkerPorts + " + " + workerCount + " workers goes past 65535");
+        }
         // A line break here would let the config inject arbitrary headers into every message.
         if (serverHeader.indexOf('\r') >= 0 || serverHeader.indexOf('\n') >= 0) {
             throw ConfigException.invalid("sip.server_header", "must not contain line breaks");

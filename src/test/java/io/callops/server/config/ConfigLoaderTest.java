@@ -32,7 +32,7 @@ class ConfigLoaderTest {
         assertThat(c.routesFile()).isNull();
         assertThat(c.log()).isEqualTo(new LogConfig("info", LogFormat.TEXT, false));
         assertThat(c.sip()).isEqualTo(new SipConfig(500, 4000, 5000, 180000, 120, 5000, 10000, 4194304, 4194304, 0,
-                65535, true, 70, "callops", 10000));
+                65535, true, 70, "callops", 10000, 0));
         assertThat(c.sip().effectiveWorkers()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(c.registrar()).isEqualTo(new RegistrarConfig(60, 3600, 3600, 10));
         assertThat(c.router().className()).isEmpty();

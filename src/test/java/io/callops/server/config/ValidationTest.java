@@ -31,6 +31,8 @@ class ValidationTest {
         "sip.workers                 | -1     | config key sip.workers: must be >= 0 (got -1)",
         "sip.max_message_size        | 100    | config key sip.max_message_size: must be between 1024 and 2147483647 (got 100)",
         "sip.max_forwards_default    | 256    | config key sip.max_forwards_default: must be between 1 and 255 (got 256)",
+        "sip.udp_worker_ports        | -1     | config key sip.udp_worker_ports: must be between 0 and 65535 (got -1)",
+        "sip.udp_worker_ports        | 65536  | config key sip.udp_worker_ports: must be between 0 and 65535 (got 65536)",
         "registrar.min_expires       | 0      | config key registrar.min_expires: must be > 0 (got 0)",
         "registrar.min_expires       | 4000   | config key registrar.min_expires: must be <= registrar.max_expires (got 4000 > 3600)",
         "registrar.default_expires   | 30     | config key registrar.default_expires: must be between registrar.min_expires and registrar.max_expires (got 30, range 60..3600)",
@@ -67,6 +69,15 @@ class ValidationTest {
     })
     void textValues(String key, String value, String message) {
         assertThatThrownBy(() -> with(key, value.replace("\\n", "\n"))).isInstanceOf(ConfigException.class).hasMessage(message);
+    }
+
+    @Test
+    void workerPortsMustLeaveOnePortPerWorker() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("sip.workers", 4, "sip.udp_worker_ports", 65_533)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config key sip.udp_worker_ports: needs one port per worker: 65533 + 4 workers goes past 65535");
+        assertThat(ConfigLoader.load(null, Map.of("sip.workers", 3, "sip.udp_worker_ports", 65_533)).sip().udpWorkerPorts())
+                .isEqualTo(65_533);
     }
 
     @Test
