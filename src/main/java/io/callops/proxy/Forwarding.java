@@ -10,6 +10,7 @@ import io.callops.sip.header.NameAddr;
 import io.callops.sip.uri.SipUri;
 import io.callops.sip.uri.Uri;
 import io.callops.transport.Flow;
+import io.callops.transport.IpLiterals;
 import io.callops.transport.ListenAddress;
 import io.callops.transport.TransportType;
 import io.callops.txn.ClientTransaction;
@@ -298,10 +299,11 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
             transport = TransportType.TCP;
             local = core.services().transport().localFor(TransportType.TCP);
         }
-        // What the answers and the in-dialog requests are sent to: this I/O thread's own port
-        // when the threads have ports of their own, so that they reach the thread owning the call.
-        ListenAddress advertised = transport == TransportType.UDP
-                ? core.services().transport().advertisedFor(transport) : local;
+        // With ports per I/O thread: this thread's own port, named in the Via and Record-Route
+        // and sent from, so that the answers and the in-dialog requests reach the thread owning
+        // the call, also from a peer that answers to where a request came from.
+        Flow own = transport == TransportType.UDP ? core.services().transport().ownUdpFlowTo(address) : null;
+        InetSocketAddress advertised = own != null ? own.local() : local.address();
         if (recordRoute && !request.isMethod(SipMethod.REGISTER)) {
             Flow in = server.flow();
             boolean sameInterface = in.transport() == transport && in.local().equals(local.address());
@@ -310,20 +312,14 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
                 // the lower one faces the caller, the top one the callee.
                 out.addTop(HeaderName.RECORD_ROUTE, recordRouteValue(in.transport(), in.local()));
             }
-            out.addTop(HeaderName.RECORD_ROUTE, recordRouteValue(transport, advertised.address()));
+            out.addTop(HeaderName.RECORD_ROUTE, recordRouteValue(transport, advertised));
         }
-        out.addFirst(HeaderName.VIA, "SIP/2.0/" + transport.viaToken() + ' ' + advertised.hostText() + ':'
-                + advertised.port() + ";branch=" + BranchIds.newBranch(loopHash));
-        Destination dest;
-        if (flow != null) {
-            dest = Destination.of(flow); // a registered contact's own flow: its NAT expects it
-        } else if (advertised != local) {
-            // Sent from this thread's own port too, so that a peer answering to where the
-            // request came from, rather than to the Via, also reaches the owner of the call.
-            dest = Destination.of(new Flow(TransportType.UDP, advertised.address(), address, 0));
-        } else {
-            dest = Destination.of(transport, address);
-        }
+        out.addFirst(HeaderName.VIA, "SIP/2.0/" + transport.viaToken() + ' '
+                + IpLiterals.uriHost(advertised.getAddress()) + ':' + advertised.getPort()
+                + ";branch=" + BranchIds.newBranch(loopHash));
+        // A registered contact's own flow wins: its NAT expects what comes from that socket.
+        Destination dest = flow != null ? Destination.of(flow)
+                : own != null ? Destination.of(own) : Destination.of(transport, address);
         b.state = Branch.State.SENT;
         core.services().stats().forwardedRequests.increment();
         b.transaction = core.transactions().sendRequest(out, dest, this);
@@ -333,7 +329,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
     }
 
     private static String recordRouteValue(TransportType t, InetSocketAddress local) {
-        String host = io.callops.transport.IpLiterals.uriHost(local.getAddress());
+        String host = IpLiterals.uriHost(local.getAddress());
         return "<sip:" + host + ':' + local.getPort() + (t == TransportType.UDP ? "" : ";transport=" + t.uriParam())
                 + ";lr>";
     }

@@ -5,8 +5,10 @@ import io.callops.sip.uri.Uri;
 import io.callops.transport.ListenAddress;
 import io.callops.transport.TransportType;
 import io.callops.transport.UdpWorkerPorts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,9 +28,9 @@ public final class OurAddresses {
 
     /** @param workerPorts the I/O threads' own UDP ports, ours on every UDP listen host */
     public OurAddresses(List<ListenAddress> listen, Set<String> configuredDomains, UdpWorkerPorts workerPorts) {
-        this.workerPorts = java.util.Objects.requireNonNull(workerPorts, "workerPorts");
+        this.workerPorts = Objects.requireNonNull(workerPorts, "workerPorts");
         this.listen = List.copyOf(listen);
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (ListenAddress l : this.listen) {
             texts.add(l.hostText() + ':' + l.port());
             if (l.transport() == TransportType.UDP && workerPorts.enabled()) {

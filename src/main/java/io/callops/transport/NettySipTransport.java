@@ -54,8 +54,8 @@ public final class NettySipTransport implements SipTransport {
     private final EventLoops loops;
     private final boolean ownsLoops;
     private final List<Channel> listenChannels = new ArrayList<>();
-    /** Per I/O thread, in {@link #eventLoops()} order: the address it advertises over UDP; empty when off. */
-    private volatile List<ListenAddress> udpAdvertised = List.of();
+    /** Per I/O thread, in {@link #eventLoops()} order: its own UDP socket on the first UDP host; empty when off. */
+    private volatile List<Channel> ownUdpSockets = List.of();
 
     public NettySipTransport(List<ListenAddress> listen, TransportSettings settings, InboundHandler handler) {
         this(listen, settings, handler, new EventLoops(settings.ioThreads()), true);
@@ -127,7 +127,7 @@ public final class NettySipTransport implements SipTransport {
         }
         bound = List.copyOf(actual);
         try {
-            udpAdvertised = bindWorkerPorts(udpSockets);
+            ownUdpSockets = bindWorkerPorts(udpSockets);
         } catch (TransportBindException e) {
             state = State.CLOSED;
             shutdown();
@@ -141,9 +141,9 @@ public final class NettySipTransport implements SipTransport {
     /**
      * With {@link UdpWorkerPorts} on, binds port {@code base + i} on loop {@code i} for every
      * UDP listen host, adds those sockets to {@code udpSockets} (replies to what arrives on them
-     * leave from them) and returns what each loop advertises: the first UDP host with its port.
+     * leave from them) and returns each loop's socket on the first UDP host.
      */
-    private List<ListenAddress> bindWorkerPorts(LinkedHashMap<InetSocketAddress, List<Channel>> udpSockets) {
+    private List<Channel> bindWorkerPorts(LinkedHashMap<InetSocketAddress, List<Channel>> udpSockets) {
         List<EventLoop> loopList = eventLoops();
         UdpWorkerPorts ports = settings.udpWorkerPorts();
         if (!ports.enabled() || udpSockets.isEmpty()) {
@@ -155,7 +155,7 @@ public final class NettySipTransport implements SipTransport {
                 hosts.add(a.getAddress());
             }
         }
-        List<ListenAddress> advertised = new ArrayList<>();
+        List<Channel> own = new ArrayList<>();
         for (java.net.InetAddress host : hosts) {
             for (int i = 0; i < loopList.size(); i++) {
                 ListenAddress la = new ListenAddress(TransportType.UDP, new InetSocketAddress(host, ports.port(i)));
@@ -170,12 +170,12 @@ public final class NettySipTransport implements SipTransport {
                 ListenAddress now = new ListenAddress(TransportType.UDP, (InetSocketAddress) ch.localAddress());
                 udpSockets.put(now.address(), List.of(ch));
                 if (host.equals(hosts.get(0))) {
-                    advertised.add(now);
+                    own.add(ch);
                 }
                 log.info("I/O thread {} answers its calls on {}", i, now);
             }
         }
-        return List.copyOf(advertised);
+        return List.copyOf(own);
     }
 
     /**
@@ -284,18 +284,15 @@ public final class NettySipTransport implements SipTransport {
     }
 
     @Override
-    public ListenAddress advertisedFor(TransportType type) {
-        List<ListenAddress> own = udpAdvertised;
-        if (type == TransportType.UDP && !own.isEmpty()) {
-            int i = 0;
-            for (EventExecutor e : loops.group) {
-                if (e.inEventLoop()) {
-                    return own.get(i);
-                }
-                i++;
+    public Flow ownUdpFlowTo(InetSocketAddress remote) {
+        for (Channel ch : ownUdpSockets) {
+            if (ch.eventLoop().inEventLoop()) {
+                FlowCache flows = ch.attr(FlowCache.KEY).get(); // set by the socket's reader
+                return flows != null ? flows.flowTo(remote)
+                        : new Flow(TransportType.UDP, (InetSocketAddress) ch.localAddress(), remote, 0);
             }
         }
-        return localFor(type);
+        return null;
     }
 
     @Override

@@ -13,12 +13,12 @@ public interface SipTransport extends AutoCloseable {
     ListenAddress localFor(TransportType type);
 
     /**
-     * The address to put in the Via and Record-Route of a request sent over {@code type} from
-     * the calling thread: the calling I/O thread's own UDP port when the threads have ports of
-     * their own ({@link UdpWorkerPorts}), else {@link #localFor}.
+     * When the I/O threads have UDP ports of their own ({@link UdpWorkerPorts}) and the caller
+     * is one of them: the flow from that thread's own port to {@code remote}, shared like every
+     * UDP flow; a request sent on it names that port in its Via and Record-Route. Otherwise null.
      */
-    default ListenAddress advertisedFor(TransportType type) {
-        return localFor(type);
+    default Flow ownUdpFlowTo(InetSocketAddress remote) {
+        return null;
     }
 
     /**

@@ -8,9 +8,11 @@ import io.callops.testsupport.Sipp;
 import io.callops.testsupport.SippAvailable;
 import io.callops.testsupport.TestProxy;
 import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -80,6 +82,23 @@ class WorkerPortsCallFlowTest {
                 assertThat(reply.text()).startsWith("SIP/2.0 483");
                 assertThat(reply.fromPort()).as("the reply's source port (RFC 3581)").isEqualTo(port);
             }
+        }
+    }
+
+    @Test
+    void aRelayedRequestLeavesFromThePortItsViaNames() throws IOException {
+        int base = twoFreeUdpPortsInARow();
+        try (DatagramSocket bob = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             DatagramSocket alice = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + bob.getLocalPort()),
+                     "sip.workers", 2, "sip.udp_worker_ports", base))) {
+            bob.setSoTimeout(3000);
+            OptionsProbe.sendFrom(alice, "bob", proxy.port(), "wp-relay", 70);
+            DatagramPacket relayed = new DatagramPacket(new byte[4096], 4096);
+            bob.receive(relayed);
+            String text = new String(relayed.getData(), 0, relayed.getLength(), StandardCharsets.US_ASCII);
+            assertThat(relayed.getPort()).as("the relayed copy's source port").isIn(base, base + 1);
+            assertThat(text).contains("Via: SIP/2.0/UDP 127.0.0.1:" + relayed.getPort() + ";branch=z9hG4bK");
         }
     }
 

@@ -24,15 +24,21 @@ public final class OptionsProbe {
     public static Reply exchange(int port, String callId) throws IOException {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             s.setSoTimeout(3000);
-            String req = "OPTIONS sip:x@127.0.0.1:" + port + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bK" + callId + ";rport\r\n"
-                    + "Max-Forwards: 0\r\nFrom: <sip:t@127.0.0.1>;tag=1\r\nTo: <sip:x@127.0.0.1>\r\n"
-                    + "Call-ID: " + callId + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
-            byte[] b = req.getBytes(StandardCharsets.US_ASCII);
-            s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
+            sendFrom(s, "x", port, callId, 0);
             DatagramPacket in = new DatagramPacket(new byte[4096], 4096);
             s.receive(in);
             return new Reply(new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8), in.getPort());
         }
+    }
+
+    /** Sends an OPTIONS for {@code user} at the proxy on loopback {@code port} from socket {@code s}. */
+    public static void sendFrom(DatagramSocket s, String user, int port, String callId, int maxForwards)
+            throws IOException {
+        String req = "OPTIONS sip:" + user + "@127.0.0.1:" + port + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bK" + callId + ";rport\r\n"
+                + "Max-Forwards: " + maxForwards + "\r\nFrom: <sip:t@127.0.0.1>;tag=1\r\nTo: <sip:" + user
+                + "@127.0.0.1>\r\nCall-ID: " + callId + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+        byte[] b = req.getBytes(StandardCharsets.US_ASCII);
+        s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
     }
 }

@@ -66,8 +66,7 @@ public record SipConfig(
         Check.notNull("sip.server_header", serverHeader);
         Check.between("sip.warmup_calls", warmupCalls, 0, MAX_WARMUP_CALLS);
         Check.between("sip.udp_worker_ports", udpWorkerPorts, 0, 65_535);
-        // The fields are not set yet in a compact constructor: count from the parameter.
-        int workerCount = workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
+        int workerCount = workersOrCores(workers); // the fields are not set yet here
         if (udpWorkerPorts > 0 && (long) udpWorkerPorts + workerCount - 1 > 65_535) {
             throw ConfigException.invalid("sip.udp_worker_ports", "needs one port per worker: "
                     + udpWorkerPorts + " + " + workerCount + " workers goes past 65535");
@@ -80,6 +79,10 @@ public record SipConfig(
 
     /** {@link #workers()} with 0 resolved to the number of cores. */
     public int effectiveWorkers() {
+        return workersOrCores(workers);
+    }
+
+    private static int workersOrCores(int workers) {
         return workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
     }
 }
