@@ -113,6 +113,21 @@ final class ByteScan {
         return end;
     }
 
+    /** The first index in {@code b[start, end)} where the ASCII text {@code s} begins, or -1. */
+    static int indexOfAscii(byte[] b, int start, int end, String s) {
+        int n = s.length();
+        outer:
+        for (int i = start; i <= end - n; i++) {
+            for (int k = 0; k < n; k++) {
+                if (b[i + k] != (byte) s.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** True when {@code b[off, off+len)} holds exactly the ASCII text {@code s}. */
     static boolean equalsAscii(byte[] b, int off, int len, String s) {
         if (len != s.length()) {

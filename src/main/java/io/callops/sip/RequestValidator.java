@@ -65,7 +65,7 @@ public final class RequestValidator {
         } catch (RuntimeException e) {
             return bad("Request-URI: " + e.getMessage());
         }
-        if (ruri instanceof SipUri sip && !sip.headers().isEmpty()) {
+        if (ruri instanceof SipUri sip && sip.hasHeaders()) {
             // RFC 3261 §19.1.1 table: headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11).
             return bad("Request-URI carries escaped headers, not allowed in a Request-URI");
         }
@@ -80,7 +80,7 @@ public final class RequestValidator {
         if (via != null) {
             return via;
         }
-        for (HeaderName h : new HeaderName[] {HeaderName.FROM, HeaderName.TO}) {
+        for (HeaderName h : FROM_AND_TO) {
             try {
                 NameAddr.parse(r.header(h));
             } catch (RuntimeException e) {
@@ -134,9 +134,13 @@ public final class RequestValidator {
         return checkProxyRequire(r);
     }
 
+    private static final HeaderName[] EXACTLY_ONCE = {HeaderName.CALL_ID, HeaderName.FROM, HeaderName.TO, HeaderName.CSEQ};
+    private static final HeaderName[] FROM_AND_TO = {HeaderName.FROM, HeaderName.TO};
+    private static final HeaderName[] RESPONSE_MANDATORY = {HeaderName.VIA, HeaderName.CSEQ, HeaderName.CALL_ID};
+
     private static Verdict checkCounts(SipRequest r) {
-        for (HeaderName h : new HeaderName[] {HeaderName.CALL_ID, HeaderName.FROM, HeaderName.TO, HeaderName.CSEQ}) {
-            int n = r.headerLines(h).size();
+        for (HeaderName h : EXACTLY_ONCE) {
+            int n = r.headerLineCount(h);
             if (n == 0) {
                 return bad(h.canonical() + " is missing");
             }
@@ -144,7 +148,7 @@ public final class RequestValidator {
                 return bad(h.canonical() + " appears " + n + " times");
             }
         }
-        int mf = r.headerLines(HeaderName.MAX_FORWARDS).size();
+        int mf = r.headerLineCount(HeaderName.MAX_FORWARDS);
         if (mf > 1) {
             return bad("Max-Forwards appears " + mf + " times");
         }
@@ -254,7 +258,7 @@ public final class RequestValidator {
         if (r.statusCode() < 100 || r.statusCode() > 699) {
             return new Verdict.Drop("status code " + r.statusCode() + " outside 100..699");
         }
-        for (HeaderName h : new HeaderName[] {HeaderName.VIA, HeaderName.CSEQ, HeaderName.CALL_ID}) {
+        for (HeaderName h : RESPONSE_MANDATORY) {
             if (!r.hasHeader(h)) {
                 return new Verdict.Drop(h.canonical() + " is missing");
             }
@@ -269,11 +273,7 @@ public final class RequestValidator {
         } catch (RuntimeException e) {
             return new Verdict.Drop("top Via: " + e.getMessage());
         }
-        boolean mayBroadcast = false;
-        for (String line : r.headerLines(HeaderName.VIA)) {
-            mayBroadcast |= line.contains("255.255.255.255");
-        }
-        if (!mayBroadcast) {
+        if (!r.headerContains(HeaderName.VIA, "255.255.255.255")) {
             return Verdict.ACCEPT;
         }
         List<Via> vias = new ArrayList<>();

@@ -105,6 +105,26 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return headers.indexOf(name, 0) >= 0;
     }
 
+    /** How many lines of that header the message has (a comma-separated line counts once). */
+    public int headerLineCount(HeaderName name) {
+        int n = 0;
+        for (int i = headers.indexOf(name, 0); i >= 0; i = headers.indexOf(name, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Whether any line of that header contains the ASCII text, compared byte for byte. */
+    public boolean headerContains(HeaderName name, String ascii) {
+        for (int i = headers.indexOf(name, 0); i >= 0; i = headers.indexOf(name, i + 1)) {
+            int vs = headers.rawValueStart(i);
+            if (vs < 0 ? headers.value(i).contains(ascii) : ByteScan.indexOfAscii(buf, vs, headers.rawValueEnd(i), ascii) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every line of that header, in order, each as one (possibly comma-separated) value. */
     public List<String> headerLines(HeaderName name) {
         List<String> out = new ArrayList<>(2);
@@ -204,6 +224,14 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         if (i < 0) {
             return null;
         }
+        int vs = headers.rawValueStart(i);
+        if (vs >= 0) {
+            String first = removeFirstRawValue(i, vs, headers.rawValueEnd(i));
+            if (first != null) {
+                invalidate(name);
+                return first;
+            }
+        }
         List<String> values = ListValues.split(headers.value(i));
         if (values.size() <= 1) {
             headers.remove(i);
@@ -212,6 +240,33 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
         invalidate(name);
         return values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * Removes the first value of an untouched, unfolded line straight from its bytes: the whole
+     * line when it holds one value (a relayed response's own Via, nearly always), else the
+     * value and its comma, leaving the rest of the line as it came. Returns null, changing
+     * nothing, for the forms left to the general path: a folded line or a blank first value.
+     */
+    private String removeFirstRawValue(int i, int vs, int ve) {
+        int sep = ByteScan.firstSeparator(buf, vs, ve);
+        if (sep < 0) {
+            return null; // folded
+        }
+        int end = sep;
+        while (end > vs && (buf[end - 1] == ' ' || buf[end - 1] == '\t')) end--;
+        if (end == vs) {
+            return null;
+        }
+        String first = new String(buf, vs, end - vs, StandardCharsets.UTF_8);
+        int rest = sep;
+        while (rest < ve && (buf[rest] == ',' || buf[rest] == ' ' || buf[rest] == '\t')) rest++;
+        if (rest == ve) {
+            headers.remove(i);
+        } else {
+            headers.set(i, new String(buf, rest, ve - rest, StandardCharsets.UTF_8));
+        }
+        return first;
     }
 
     /** Replaces the first value of a list header, keeping the other values of its line. */

@@ -1,13 +1,15 @@
 package io.callops.dialog.store;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.callops.dialog.store.DialogRecord.LegRecord;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,14 +34,21 @@ public final class DialogRecordCodec {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
+    /** Encoding buffer of each thread (in practice the store's writer), kept between records. */
+    private static final ThreadLocal<ByteArrayOutputStream> BUFFER = ThreadLocal.withInitial(ByteArrayOutputStream::new);
+    /** A buffer grown past this by one large record is not kept. */
+    private static final int KEPT_BUFFER_BYTES = 16 * 1024;
+
     private DialogRecordCodec() {
     }
 
     public static String encode(DialogRecord r) {
-        // Streamed rather than built as a tree: the writer thread encodes every changed dialog
-        // of a round, and the tree's nodes would be most of that work.
-        StringWriter out = new StringWriter(1024);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        // Streamed rather than built as a tree, into a buffer kept by the thread: the writer
+        // thread encodes every changed dialog of a round, and the tree's nodes or a fresh,
+        // growing buffer per record would be most of that work's garbage.
+        ByteArrayOutputStream out = BUFFER.get();
+        out.reset();
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeNumberField("format", FORMAT);
             g.writeNumberField("id", r.id());
@@ -64,10 +73,15 @@ public final class DialogRecordCodec {
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
-            // Writing into a StringWriter does not fail; reaching this is a bug.
+            // Writing into memory does not fail; reaching this is a bug.
             throw new UncheckedIOException("dialog " + r.id() + " cannot be written as JSON", e);
         }
-        return out.toString();
+        // Every character outside ASCII was escaped, so each byte is one character.
+        String json = out.toString(StandardCharsets.ISO_8859_1);
+        if (out.size() > KEPT_BUFFER_BYTES) {
+            BUFFER.remove();
+        }
+        return json;
     }
 
     /** Writes a leg; a null text field is written as JSON null. */

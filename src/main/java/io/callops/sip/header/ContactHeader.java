@@ -37,10 +37,16 @@ public record ContactHeader(boolean wildcard, List<NameAddr> contacts) {
             throw new SipParseException(HEADER + ": '*' must stand alone, without parameters");
         }
         List<String> elements = HeaderValues.splitCommas(trimmed);
-        if (elements.stream().anyMatch(e -> e.startsWith("*"))) {
-            throw new SipParseException(HEADER + ": '*' cannot be combined with other contacts");
+        NameAddr[] contacts = new NameAddr[elements.size()];
+        for (int i = 0; i < contacts.length; i++) {
+            if (elements.get(i).startsWith("*")) {
+                throw new SipParseException(HEADER + ": '*' cannot be combined with other contacts");
+            }
         }
-        return new ContactHeader(false, elements.stream().map(e -> NameAddr.parse(e, HEADER)).toList());
+        for (int i = 0; i < contacts.length; i++) {
+            contacts[i] = NameAddr.parse(elements.get(i), HEADER);
+        }
+        return new ContactHeader(false, List.of(contacts));
     }
 
     @Override

@@ -130,6 +130,11 @@ public final class SipUri implements Uri {
         return toMap(headers);
     }
 
+    /** Whether the URI embeds headers ({@code ?h=v}). */
+    public boolean hasHeaders() {
+        return !headers.isEmpty();
+    }
+
     /** An embedded header's decoded value, name matched ignoring case; null if absent. */
     public String header(String name) {
         UriParam h = find(headers, name);
@@ -349,7 +354,8 @@ public final class SipUri implements Uri {
     }
 
     private static UriParam find(List<UriParam> list, String name) {
-        for (UriParam p : list) {
+        for (int i = 0; i < list.size(); i++) { // indexed: no iterator per lookup
+            UriParam p = list.get(i);
             if (p.named(name)) {
                 return p;
             }

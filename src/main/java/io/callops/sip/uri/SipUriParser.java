@@ -15,29 +15,33 @@ final class SipUriParser {
     }
 
     static SipUri parse(String text) {
+        // Every part is cut straight out of `text` by index: a URI is parsed for nearly every
+        // header the proxy reads, so no intermediate copies of what remains to be read.
         int colon = text.indexOf(':');
-        String scheme = colon < 0 ? "" : text.substring(0, colon);
         boolean secure;
-        if (scheme.equalsIgnoreCase("sip")) {
+        if (colon == 3 && text.regionMatches(true, 0, "sip", 0, 3)) {
             secure = false;
-        } else if (scheme.equalsIgnoreCase("sips")) {
+        } else if (colon == 4 && text.regionMatches(true, 0, "sips", 0, 4)) {
             secure = true;
         } else {
             throw new SipParseException("SIP URI: scheme must be sip or sips in '" + Uri.abbreviate(text) + "'");
         }
-        String rest = text.substring(colon + 1);
+        int start = colon + 1;
+        int length = text.length();
 
         // No part after userinfo may hold an unescaped '@' (paramchar, hvalue and host exclude it),
         // so the last '@' ends userinfo even when the user itself holds ';' or '?' (RFC 4475 §3.1.1.6).
+        // The scheme is "sip" or "sips", so any '@' lies after it.
         String user = null;
         String password = null;
-        int at = rest.lastIndexOf('@');
+        int at = text.lastIndexOf('@');
         if (at >= 0) {
-            String userinfo = rest.substring(0, at);
-            rest = rest.substring(at + 1);
-            int pw = userinfo.indexOf(':');
-            user = pw < 0 ? userinfo : userinfo.substring(0, pw);
-            password = pw < 0 ? null : userinfo.substring(pw + 1);
+            int pw = text.indexOf(':', start);
+            if (pw > at) {
+                pw = -1;
+            }
+            user = text.substring(start, pw < 0 ? at : pw);
+            password = pw < 0 ? null : text.substring(pw + 1, at);
             if (user.isEmpty()) {
                 throw new SipParseException("SIP URI: empty user before '@'");
             }
@@ -45,23 +49,24 @@ final class SipUriParser {
             if (password != null) {
                 check(password, UriEscaping.Component.PASSWORD, "password");
             }
+            start = at + 1;
         }
 
         int hostEnd;
         String host;
-        if (rest.startsWith("[")) {
-            int close = rest.indexOf(']');
+        if (start < length && text.charAt(start) == '[') {
+            int close = text.indexOf(']', start);
             if (close < 0) {
                 throw new SipParseException("SIP URI: unterminated IPv6 reference");
             }
-            host = rest.substring(0, close + 1);
+            host = text.substring(start, close + 1);
             if (!HostSyntax.isIPv6Reference(host)) {
                 throw new SipParseException("SIP URI: invalid IPv6 reference '" + Uri.abbreviate(host) + "'");
             }
             hostEnd = close + 1;
         } else {
-            hostEnd = indexOfAny(rest, ":;?", 0);
-            host = rest.substring(0, hostEnd);
+            hostEnd = indexOfAny(text, ":;?", start);
+            host = text.substring(start, hostEnd);
             if (host.isEmpty()) {
                 throw new SipParseException("SIP URI: missing host");
             }
@@ -72,36 +77,43 @@ final class SipUriParser {
 
         int pos = hostEnd;
         int port = -1;
-        if (pos < rest.length() && rest.charAt(pos) == ':') {
-            int portEnd = indexOfAny(rest, ";?", pos + 1);
-            port = parsePort(rest.substring(pos + 1, portEnd));
+        if (pos < length && text.charAt(pos) == ':') {
+            int portEnd = indexOfAny(text, ";?", pos + 1);
+            port = parsePort(text, pos + 1, portEnd);
             pos = portEnd;
         }
-        if (pos < rest.length() && rest.charAt(pos) != ';' && rest.charAt(pos) != '?') {
-            throw new SipParseException("SIP URI: unexpected '" + rest.charAt(pos) + "' after host");
+        if (pos < length && text.charAt(pos) != ';' && text.charAt(pos) != '?') {
+            throw new SipParseException("SIP URI: unexpected '" + text.charAt(pos) + "' after host");
         }
 
-        List<UriParam> params = new ArrayList<>();
-        while (pos < rest.length() && rest.charAt(pos) == ';') {
-            int end = indexOfAny(rest, ";?", pos + 1);
-            params.add(parseParam(rest.substring(pos + 1, end)));
+        List<UriParam> params = List.of();
+        while (pos < length && text.charAt(pos) == ';') {
+            int end = indexOfAny(text, ";?", pos + 1);
+            if (params.isEmpty()) {
+                params = new ArrayList<>(4);
+            }
+            params.add(parseParam(text, pos + 1, end));
             pos = end;
         }
 
-        List<UriParam> headers = new ArrayList<>();
-        if (pos < rest.length()) { // must be '?': the loops above stop only there
-            String[] items = rest.substring(pos + 1).split("&", -1);
-            for (String item : items) {
+        List<UriParam> headers = List.of();
+        if (pos < length) { // must be '?': the loops above stop only there
+            headers = new ArrayList<>();
+            for (String item : text.substring(pos + 1).split("&", -1)) {
                 headers.add(parseHeader(item));
             }
         }
         return new SipUri(secure, user, password, host, port, params, headers, text);
     }
 
-    private static UriParam parseParam(String item) {
-        int eq = item.indexOf('=');
-        String name = eq < 0 ? item : item.substring(0, eq);
-        String value = eq < 0 ? "" : item.substring(eq + 1);
+    /** One uri-parameter, {@code text[start, end)}: pname [ "=" pvalue ]. */
+    private static UriParam parseParam(String text, int start, int end) {
+        int eq = text.indexOf('=', start);
+        if (eq >= end) {
+            eq = -1;
+        }
+        String name = text.substring(start, eq < 0 ? end : eq);
+        String value = eq < 0 ? "" : text.substring(eq + 1, end);
         if (name.isEmpty()) {
             throw new SipParseException("SIP URI: empty parameter name");
         }
@@ -128,15 +140,23 @@ final class SipUriParser {
         return new UriParam(UriEscaping.unescape(name), UriEscaping.unescape(value));
     }
 
-    /** port = 1*DIGIT; RFC 3261 leaves the range implicit, the transport caps it at 65535. */
-    static int parsePort(String digits) {
-        if (digits.isEmpty()) {
+    /**
+     * The port in {@code text[start, end)}, read in place. port = 1*DIGIT; RFC 3261 leaves the
+     * range implicit, the transport caps it at 65535.
+     */
+    private static int parsePort(String text, int start, int end) {
+        int digits = end - start;
+        if (digits == 0) {
             throw new SipParseException("SIP URI: empty port");
         }
-        if (!HostSyntax.allDigits(digits) || digits.length() > 5) {
-            throw new SipParseException("SIP URI: invalid port '" + Uri.abbreviate(digits) + "'");
+        int port = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9' || digits > 5) {
+                throw new SipParseException("SIP URI: invalid port '" + Uri.abbreviate(text.substring(start, end)) + "'");
+            }
+            port = port * 10 + (c - '0');
         }
-        int port = Integer.parseInt(digits);
         if (port > 65535) {
             throw new SipParseException("SIP URI: port " + port + " out of range 0..65535");
         }

@@ -149,4 +149,34 @@ class DialogRecordCodecTest {
 
         assertThat(DialogRecordCodec.decode(DialogRecordCodec.encode(r))).isEqualTo(r);
     }
+
+    @Test
+    void writesLoneSurrogatesAndNonAsciiAsAsciiEscapesAndReadsThemBack() throws IOException {
+        String awkward = "caf\u00e9 \ud83d\ude00 lone \ud800 and \udfff";
+        LegRecord leg = new LegRecord("<sip:" + awkward + "@example.com>", "t", null, List.of(), null, 1, 0, 0, 0,
+                awkward, null);
+        DialogRecord r = new DialogRecord(7, "c-" + awkward, 4, 0, 0, 0, false, leg, leg, Map.of("k", awkward), 1);
+
+        String json = DialogRecordCodec.encode(r);
+
+        assertThat(json.chars()).allMatch(c -> c >= 0x20 && c <= 0x7e);
+        assertThat(json).containsIgnoringCase("\\ud800").containsIgnoringCase("\\u00e9");
+        assertThat(DialogRecordCodec.decode(json)).isEqualTo(r);
+    }
+
+    @Test
+    void aLargeRecordAfterSmallOnesIsWrittenWhole() throws IOException {
+        // The encoding buffer is kept between records; a large one must not be cut or mixed.
+        DialogRecord small = DialogRecords.call(1, 0);
+        String big = "v=0\r\n" + "a=x\r\n".repeat(10_000);
+        LegRecord leg = new LegRecord("<sip:a@example.com>", "t", null, List.of(), null, 1, 0, 0, 0, big, null);
+        DialogRecord large = new DialogRecord(2, "c", 4, 0, 0, 0, false, leg, leg, Map.of(), 1);
+
+        DialogRecordCodec.encode(small);
+        String json = DialogRecordCodec.encode(large);
+        String after = DialogRecordCodec.encode(small);
+
+        assertThat(DialogRecordCodec.decode(json)).isEqualTo(large);
+        assertThat(DialogRecordCodec.decode(after)).isEqualTo(small);
+    }
 }

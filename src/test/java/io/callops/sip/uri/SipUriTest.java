@@ -28,6 +28,7 @@ class SipUriTest {
         assertThat(uri.param("maddr")).isNull();
         assertThat(uri.params()).containsExactly(entry("transport", "TCP"), entry("lr", ""));
         assertThat(uri.headers()).containsExactly(entry("subject", "project x"), entry("priority", "urgent"));
+        assertThat(uri.hasHeaders()).isTrue();
         assertThat(uri.header("Subject")).isEqualTo("project x");
     }
 
@@ -40,6 +41,7 @@ class SipUriTest {
         assertThat(uri.port()).isEqualTo(-1);
         assertThat(uri.params()).isEmpty();
         assertThat(uri.headers()).isEmpty();
+        assertThat(uri.hasHeaders()).isFalse();
         assertThat(uri.ttl()).isEqualTo(-1);
         assertThat(uri.transport()).isNull();
         assertThat(uri.hostPort()).isEqualTo("example.com");
@@ -125,7 +127,8 @@ class SipUriTest {
         "sip:[1:2:3:4:5:6:7:8:9]", "sip:<host>", "sip:host>", "sip:a<b@host", "sip:host;;lr",
         "sip:host;x=", "sip:host?h", "sip:host?=v", "sip:%4@host", "sip:a%zz@host", "sip:host\r\n",
         "sip:a\u0001@host", "sip:256.1.1.1x", "sip:1.2.3", "sip:-host", "sip:host..com", "sip:host[",
-        "sip:[::1]x", "sip:a@b@c", "sips", "http:x", "sip:host;p=a b"
+        "sip:[::1]x", "sip:a@b@c", "sips", "http:x", "sip:host;p=a b", "sip:h:123456", "sip:h:99999",
+        "sip:h:6553a", "sip:h;=v", "sip:h;a;=", "sipx:h", "si:h"
     })
     void rejectsMalformed(String text) {
         assertThatThrownBy(() -> SipUri.parse(text)).isInstanceOf(SipParseException.class);
@@ -170,6 +173,23 @@ class SipUriTest {
     void portRange() {
         assertThat(SipUri.parse("sip:h:0").port()).isZero();
         assertThat(SipUri.parse("sip:h:65535").port()).isEqualTo(65535);
+        assertThat(SipUri.parse("sip:h:00080").port()).isEqualTo(80);
+    }
+
+    @Test
+    void eachParameterEndsAtTheNextSemicolon() {
+        // A flag followed by a valued parameter: the '=' of the second is not the first's.
+        SipUri uri = SipUri.parse("sip:u:pw@h:5060;lr;transport=tcp;x=1?h=v");
+        assertThat(uri.params()).containsExactly(entry("lr", ""), entry("transport", "tcp"), entry("x", "1"));
+        assertThat(uri.password()).isEqualTo("pw");
+        assertThat(uri.port()).isEqualTo(5060);
+        assertThat(uri.header("h")).isEqualTo("v");
+        // a ':' after the host is the port's, not a password's
+        SipUri noUser = SipUri.parse("sips:h.example.com:5061;maddr=10.0.0.1");
+        assertThat(noUser.user()).isNull();
+        assertThat(noUser.password()).isNull();
+        assertThat(noUser.port()).isEqualTo(5061);
+        assertThat(noUser.maddr()).isEqualTo("10.0.0.1");
     }
 
     @Test
