@@ -10,7 +10,9 @@ import io.callops.sip.SipResponse;
 import io.callops.sip.header.NameAddr;
 import io.callops.sip.uri.SipUri;
 import io.callops.sip.uri.Uri;
+import io.callops.transport.IpLiterals;
 import io.callops.transport.ListenAddress;
+import io.callops.transport.TransportType;
 import io.callops.txn.ClientTransaction;
 import io.callops.txn.ClientTransactionListener;
 import io.callops.txn.Destination;
@@ -202,10 +204,19 @@ public final class DialogRequests {
     }
 
     private String via(Destination dest) {
-        ListenAddress local = layer.services().transport().localFor(dest.transport());
-        if (local == null) throw new IllegalStateException("no " + dest.transport() + " listener");
-        return "SIP/2.0/" + dest.transport().viaToken() + ' ' + local.hostText() + ':' + local.port() + ";branch="
-                + BranchIds.originated() + ";rport";
+        InetSocketAddress local;
+        if (dest.flow() != null && dest.transport() == TransportType.UDP) {
+            // The request leaves from the socket the phone reached us on (a listen port, or the
+            // port of the worker owning the call): the Via names that socket, so the answer comes
+            // back to it, also from a phone that answers to the Via and not to the source.
+            local = dest.flow().local();
+        } else {
+            ListenAddress listener = layer.services().transport().localFor(dest.transport());
+            if (listener == null) throw new IllegalStateException("no " + dest.transport() + " listener");
+            local = listener.address();
+        }
+        return "SIP/2.0/" + dest.transport().viaToken() + ' ' + IpLiterals.uriHost(local.getAddress()) + ':'
+                + local.getPort() + ";branch=" + BranchIds.originated() + ";rport";
     }
 
     /** Hears the request's transaction; ACKs 2xx to INVITE and retries 491. */

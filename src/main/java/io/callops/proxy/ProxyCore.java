@@ -325,9 +325,14 @@ public final class ProxyCore implements TransactionUser {
             if (local == null) return;
             int mf = ack.maxForwards();
             ack.setHeader(HeaderName.MAX_FORWARDS, Integer.toString(mf < 0 ? services.settings().maxForwardsDefault() : mf - 1));
-            ack.addFirst(HeaderName.VIA, "SIP/2.0/" + hop.transport().viaToken() + ' ' + local.hostText() + ':'
-                    + local.port() + ";branch=" + BranchIds.statelessBranch(ack));
-            transactions.sendStateless(Destination.of(hop.transport(), new InetSocketAddress(addr, hop.port())), ack.toBytes());
+            InetSocketAddress target = new InetSocketAddress(addr, hop.port());
+            // With ports per I/O thread, the ACK leaves from the port the INVITE left from (this
+            // thread owns the call): a callee behind a NAT lets in only what comes from there.
+            Flow own = hop.transport() == TransportType.UDP ? services.transport().ownUdpFlowTo(target) : null;
+            InetSocketAddress from = own != null ? own.local() : local.address();
+            ack.addFirst(HeaderName.VIA, "SIP/2.0/" + hop.transport().viaToken() + ' ' + IpLiterals.uriHost(from.getAddress())
+                    + ':' + from.getPort() + ";branch=" + BranchIds.statelessBranch(ack));
+            transactions.sendStateless(own != null ? Destination.of(own) : Destination.of(hop.transport(), target), ack.toBytes());
         });
     }
 

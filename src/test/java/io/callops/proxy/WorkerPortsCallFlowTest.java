@@ -2,6 +2,8 @@ package io.callops.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callops.mi.MiClient;
 import io.callops.testsupport.FreePorts;
 import io.callops.testsupport.OptionsProbe;
 import io.callops.testsupport.Sipp;
@@ -53,21 +55,21 @@ class WorkerPortsCallFlowTest {
             // The caller sent its ACK and BYE to the Record-Route: a worker's own port.
             assertThat(Integer.parseInt(caller.awaitLogLine("route port", WAIT))).isIn(workerPorts);
 
-            // The callee saw the proxy's Via on the worker ports in every INVITE and BYE, both
-            // workers' over the calls. (A 2xx ACK gets no answer: it keeps the listen port.)
+            // The callee saw the proxy's Via on the worker ports in every INVITE, ACK and BYE,
+            // both workers' over the calls.
             Set<Integer> viaPorts = new HashSet<>();
             int requests = 0;
             for (String message : callee.messageTrace().split("\n-{20,}")) {
                 String body = message.substring(message.indexOf('\n') + 1);
                 String firstLine = body.lines().filter(l -> !l.isBlank() && !l.contains("message received")).findFirst().orElse("");
-                if (firstLine.startsWith("INVITE ") || firstLine.startsWith("BYE ")) {
+                if (firstLine.startsWith("INVITE ") || firstLine.startsWith("ACK ") || firstLine.startsWith("BYE ")) {
                     Matcher m = VIA_PORT.matcher(body);
                     assertThat(m.find()).as("our Via in %s", firstLine).isTrue();
                     viaPorts.add(Integer.parseInt(m.group(1)));
                     requests++;
                 }
             }
-            assertThat(requests).isEqualTo(2 * CALLS);
+            assertThat(requests).isEqualTo(3 * CALLS);
             assertThat(viaPorts).as("ports in the proxy's Via at the callee").isEqualTo(workerPorts);
         }
     }
@@ -100,6 +102,103 @@ class WorkerPortsCallFlowTest {
             assertThat(relayed.getPort()).as("the relayed copy's source port").isIn(base, base + 1);
             assertThat(text).contains("Via: SIP/2.0/UDP 127.0.0.1:" + relayed.getPort() + ";branch=z9hG4bK");
         }
+    }
+
+    /**
+     * The ACK of a 2xx and the BYEs the proxy makes itself leave each phone's side from the
+     * port that side knows: the callee's from the worker port the INVITE came from (a callee
+     * behind a NAT lets in only that), the caller's from the port it called. Each Via names the
+     * port its request left from.
+     */
+    @Test
+    void theAckAndTheProxysOwnByesLeaveFromThePortEachPhoneKnows() throws Exception {
+        int base = twoFreeUdpPortsInARow();
+        String callId = "wp-ack-bye";
+        try (DatagramSocket bob = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             DatagramSocket alice = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + bob.getLocalPort()),
+                     "sip.workers", 2, "sip.udp_worker_ports", base))) {
+            bob.setSoTimeout(5000);
+            alice.setSoTimeout(5000);
+            int a = alice.getLocalPort();
+            int b = bob.getLocalPort();
+            send(alice, proxy.port(), "INVITE sip:bob@127.0.0.1:" + proxy.port() + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:" + a + ";branch=z9hG4bKwpinv;rport\r\nMax-Forwards: 70\r\n"
+                    + "From: <sip:alice@127.0.0.1>;tag=a1\r\nTo: <sip:bob@127.0.0.1>\r\nCall-ID: " + callId + "\r\n"
+                    + "CSeq: 1 INVITE\r\nContact: <sip:alice@127.0.0.1:" + a + ">\r\nContent-Length: 0\r\n\r\n");
+
+            Received invite = receive(bob, "INVITE ");
+            int workerPort = invite.fromPort();
+            assertThat(workerPort).isIn(base, base + 1);
+            StringBuilder ok = new StringBuilder("SIP/2.0 200 OK\r\n");
+            invite.text().lines().filter(l -> l.startsWith("Via:") || l.startsWith("Record-Route:") || l.startsWith("From:")
+                    || l.startsWith("Call-ID:") || l.startsWith("CSeq:")).forEach(l -> ok.append(l).append("\r\n"));
+            ok.append("To: <sip:bob@127.0.0.1>;tag=b1\r\nContact: <sip:bob@127.0.0.1:").append(b)
+                    .append(">\r\nContent-Length: 0\r\n\r\n");
+            send(bob, workerPort, ok.toString());
+
+            Received answered = receive(alice, "SIP/2.0 200 ");
+            String routes = String.join(", ", answered.text().lines().filter(l -> l.startsWith("Record-Route:"))
+                    .map(l -> l.substring("Record-Route:".length()).trim()).toList());
+            send(alice, proxy.port(), "ACK sip:bob@127.0.0.1:" + b + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:" + a + ";branch=z9hG4bKwpack;rport\r\nMax-Forwards: 70\r\n"
+                    + "Route: " + routes + "\r\nFrom: <sip:alice@127.0.0.1>;tag=a1\r\n"
+                    + "To: <sip:bob@127.0.0.1>;tag=b1\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\n"
+                    + "Content-Length: 0\r\n\r\n");
+
+            Received ack = receive(bob, "ACK ");
+            assertThat(ack.fromPort()).as("the ACK's source port").isEqualTo(workerPort);
+            assertThat(ack.topViaPort()).as("the ACK's Via").isEqualTo(workerPort);
+
+            MiClient mi = new MiClient(proxy.miPort());
+            awaitConfirmed(mi, callId);
+            assertThat(mi.call("dlg_end_dlg", "{\"dialog_id\":\"" + callId + "\"}").get("result").asText()).isEqualTo("OK");
+
+            Received byeToBob = receive(bob, "BYE ");
+            assertThat(byeToBob.fromPort()).as("the callee's BYE source port").isEqualTo(workerPort);
+            assertThat(byeToBob.topViaPort()).as("the callee's BYE Via").isEqualTo(workerPort);
+            Received byeToAlice = receive(alice, "BYE ");
+            assertThat(byeToAlice.fromPort()).as("the caller's BYE source port").isEqualTo(proxy.port());
+            assertThat(byeToAlice.topViaPort()).as("the caller's BYE Via").isEqualTo(proxy.port());
+        }
+    }
+
+    private record Received(String text, int fromPort) {
+        int topViaPort() {
+            Matcher m = Pattern.compile("Via: SIP/2\\.0/UDP 127\\.0\\.0\\.1:(\\d+)").matcher(text);
+            assertThat(m.find()).as("a Via in %s", text).isTrue();
+            return Integer.parseInt(m.group(1));
+        }
+    }
+
+    private static void send(DatagramSocket from, int port, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        from.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** The next datagram starting with {@code start}, skipping others (100 Trying, retransmissions). */
+    private static Received receive(DatagramSocket s, String start) throws IOException {
+        for (int i = 0; i < 20; i++) {
+            DatagramPacket p = new DatagramPacket(new byte[8192], 8192);
+            s.receive(p); // times out by the socket's timeout
+            String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.US_ASCII);
+            if (text.startsWith(start)) {
+                return new Received(text, p.getPort());
+            }
+        }
+        throw new AssertionError("no message starting with " + start);
+    }
+
+    private static void awaitConfirmed(MiClient mi, String callId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode list = mi.call("dlg_list", "{\"callid\":\"" + callId + "\"}").get("result").get("Dialogs");
+            if (list.size() > 0 && list.get(0).get("state").asInt() == 4) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the dialog of " + callId + " was not confirmed");
     }
 
     /** A port p such that p and p + 1 are both free for UDP on loopback. */
