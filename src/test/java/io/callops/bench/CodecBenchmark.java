@@ -2,12 +2,14 @@ package io.callops.bench;
 
 import io.callops.sip.HeaderName;
 import io.callops.sip.ParseResult;
+import io.callops.sip.RequestValidator;
 import io.callops.sip.SipMessage;
 import io.callops.sip.SipParser;
 import io.callops.sip.SipStreamFramer;
 import io.callops.sip.StreamFrame;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -23,7 +25,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * What the codec costs per message on the proxy's hot path: parse and read the fields a
  * stateful proxy needs to match transactions and route (RFC 3261 §16, §17), and the per-hop
- * edit (§16.6: Via added, Route popped, Max-Forwards decremented). Run with {@code bench/codec};
+ * edit (§16.6: Via added, Route popped, Max-Forwards decremented), and the checks of §16.3 on a
+ * request and of §16.7 on a response relayed back. Run with {@code bench/codec};
  * the name ends in Benchmark so the unit-test suite never picks it up.
  */
 @State(Scope.Thread)
@@ -81,6 +84,7 @@ public class CodecBenchmark {
     byte[] invite;
     byte[] ok;
     SipParser parser;
+    RequestValidator validator;
     SipStreamFramer framer;
     byte[] framed;
     Consumer<StreamFrame> sink;
@@ -90,6 +94,7 @@ public class CodecBenchmark {
         invite = INVITE.getBytes(StandardCharsets.UTF_8);
         ok = OK.getBytes(StandardCharsets.UTF_8);
         parser = new SipParser();
+        validator = new RequestValidator(Set.of());
         framer = new SipStreamFramer();
         sink = f -> framed = ((StreamFrame.Message) f).bytes();
         // Fail fast if the samples ever stop parsing: a benchmark of the error path is useless.
@@ -139,6 +144,22 @@ public class CodecBenchmark {
         m.addFirst(HeaderName.VIA, OUR_VIA);
         m.removeFirstValue(HeaderName.ROUTE);
         m.setHeader(HeaderName.MAX_FORWARDS, Integer.toString(m.maxForwards() - 1));
+        return m.toBytes();
+    }
+
+    /** §16.3 on an INVITE: what every request goes through before routing. */
+    @Benchmark
+    public Object parseAndCheckInvite() {
+        SipMessage m = message(parser.parse(invite));
+        return validator.checkRequest((io.callops.sip.SipRequest) m, false);
+    }
+
+    /** A 200 on its way back: checked (§16.7), the proxy's own Via removed, written out. */
+    @Benchmark
+    public byte[] parseCheckRelay200() {
+        SipMessage m = message(parser.parse(ok));
+        validator.checkResponse((io.callops.sip.SipResponse) m);
+        m.removeFirstValue(HeaderName.VIA);
         return m.toBytes();
     }
 }
