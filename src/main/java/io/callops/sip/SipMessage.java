@@ -254,13 +254,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             return null; // folded
         }
         int end = sep;
-        while (end > vs && (buf[end - 1] == ' ' || buf[end - 1] == '\t')) end--;
+        while (end > vs && buf[end - 1] >= 0 && buf[end - 1] <= ' ') end--; // as String.trim()
         if (end == vs) {
             return null;
         }
         String first = new String(buf, vs, end - vs, StandardCharsets.UTF_8);
         int rest = sep;
-        while (rest < ve && (buf[rest] == ',' || buf[rest] == ' ' || buf[rest] == '\t')) rest++;
+        while (rest < ve && (buf[rest] == ',' || (buf[rest] >= 0 && buf[rest] <= ' '))) rest++;
         if (rest == ve) {
             headers.remove(i);
         } else {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callops.sip.GeneratedMessages.Generated;
 
+import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -44,6 +45,21 @@ class CodecRoundTripPropertyTest {
         assertThat(m.toTag()).isEqualTo(g.toTag());
         assertThat(m.contentLength()).isEqualTo(g.contentLength());
         assertThat(m.bodyLength()).isEqualTo(g.bodyLength());
+    }
+
+    @Property(tries = 2000)
+    void removingTheTopViaLeavesTheOtherViasAsTheyWere(@ForAll("datagrams") Generated g) {
+        SipMessage m = ((ParseResult.Success) parser.parse(g.bytes())).message();
+        List<String> before = m.headerValues(HeaderName.VIA);
+        String removed = m.removeFirstValue(HeaderName.VIA);
+        assertThat(removed).as(g::toString).isEqualTo(before.get(0));
+        assertThat(m.headerValues(HeaderName.VIA)).isEqualTo(before.subList(1, before.size()));
+        assertThat(m.headerLineCount(HeaderName.VIA)).isEqualTo(m.headerLines(HeaderName.VIA).size());
+        // What is written reads back the same.
+        ParseResult again = parser.parse(m.toBytes());
+        assertThat(again).as(g::toString).isInstanceOf(ParseResult.Success.class);
+        assertThat(((ParseResult.Success) again).message().headerValues(HeaderName.VIA))
+                .isEqualTo(before.subList(1, before.size()));
     }
 
     @Provide
