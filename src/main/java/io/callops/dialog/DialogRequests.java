@@ -2,6 +2,7 @@ package io.callops.dialog;
 
 import io.callops.proxy.BranchIds;
 import io.callops.proxy.NextHop;
+import io.callops.proxy.OurVia;
 import io.callops.sip.HeaderName;
 import io.callops.sip.MessageBuilder;
 import io.callops.sip.SipMethod;
@@ -10,7 +11,6 @@ import io.callops.sip.SipResponse;
 import io.callops.sip.header.NameAddr;
 import io.callops.sip.uri.SipUri;
 import io.callops.sip.uri.Uri;
-import io.callops.transport.IpLiterals;
 import io.callops.transport.ListenAddress;
 import io.callops.transport.TransportType;
 import io.callops.txn.ClientTransaction;
@@ -215,8 +215,7 @@ public final class DialogRequests {
             if (listener == null) throw new IllegalStateException("no " + dest.transport() + " listener");
             local = listener.address();
         }
-        return "SIP/2.0/" + dest.transport().viaToken() + ' ' + IpLiterals.uriHost(local.getAddress()) + ':'
-                + local.getPort() + ";branch=" + BranchIds.originated() + ";rport";
+        return OurVia.value(dest.transport(), local, BranchIds.originated()) + ";rport";
     }
 
     /** Hears the request's transaction; ACKs 2xx to INVITE and retries 491. */

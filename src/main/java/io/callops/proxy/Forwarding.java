@@ -314,9 +314,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
             }
             out.addTop(HeaderName.RECORD_ROUTE, recordRouteValue(transport, advertised));
         }
-        out.addFirst(HeaderName.VIA, "SIP/2.0/" + transport.viaToken() + ' '
-                + IpLiterals.uriHost(advertised.getAddress()) + ':' + advertised.getPort()
-                + ";branch=" + BranchIds.newBranch(loopHash));
+        out.addFirst(HeaderName.VIA, OurVia.value(transport, advertised, BranchIds.newBranch(loopHash)));
         // A registered contact's own flow wins: its NAT expects what comes from that socket.
         Destination dest = flow != null ? Destination.of(flow)
                 : own != null ? Destination.of(own) : Destination.of(transport, address);

@@ -330,8 +330,7 @@ public final class ProxyCore implements TransactionUser {
             // thread owns the call): a callee behind a NAT lets in only what comes from there.
             Flow own = hop.transport() == TransportType.UDP ? services.transport().ownUdpFlowTo(target) : null;
             InetSocketAddress from = own != null ? own.local() : local.address();
-            ack.addFirst(HeaderName.VIA, "SIP/2.0/" + hop.transport().viaToken() + ' ' + IpLiterals.uriHost(from.getAddress())
-                    + ':' + from.getPort() + ";branch=" + BranchIds.statelessBranch(ack));
+            ack.addFirst(HeaderName.VIA, OurVia.value(hop.transport(), from, BranchIds.statelessBranch(ack)));
             transactions.sendStateless(own != null ? Destination.of(own) : Destination.of(hop.transport(), target), ack.toBytes());
         });
     }
