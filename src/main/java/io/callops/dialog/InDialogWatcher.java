@@ -61,6 +61,12 @@ final class InDialogWatcher implements RelayWatcher {
         SdpVersions.relay(sender, up);
     }
 
+    /** Only an INVITE has 2xx retransmissions, and their SDP versions must match the first copy's. */
+    @Override
+    public boolean rewritesRetransmitted2xx() {
+        return invite;
+    }
+
     @Override
     public void onBranchResponse(SipRequest sent, SipResponse response, Flow from) {
         int code = response.statusCode();

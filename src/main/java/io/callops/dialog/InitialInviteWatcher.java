@@ -106,6 +106,12 @@ final class InitialInviteWatcher implements RelayWatcher {
         }
     }
 
+    /** The 2xx goes upstream as it came: nothing to do for its retransmissions. */
+    @Override
+    public boolean rewritesRetransmitted2xx() {
+        return false;
+    }
+
     private java.util.List<DialogListener> layerListeners() {
         return layer.listeners();
     }

@@ -438,6 +438,9 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
         if (allEnded) {
             request = null; // nothing will be forwarded or answered from it any more
             loopHash = null;
+            if (watcher != null && !watcher.rewritesRetransmitted2xx()) {
+                watcher = null; // it may hold a whole dialog, which must not outlive the call by 64*T1
+            }
         }
     }
 

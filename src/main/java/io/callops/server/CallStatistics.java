@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The dialog and call-operation counters, for {@code get_statistics} (with the OpenSIPS
@@ -55,25 +57,30 @@ final class CallStatistics implements MeterBinder {
                     .description("Dialogs by state (5: ended, kept a while for late requests)")
                     .tag("state", Integer.toString(s.code())).register(registry);
         }
-        counter(registry, "callops.dialogs.tracked", dialogs.created::sum, "Dialogs created for initial INVITEs");
-        counter(registry, "callops.dialogs.timed.out", dialogs.timedOut::sum, "Dialogs ended by their lifetime");
-        counter(registry, "callops.dialogs.failed", dialogs.failed::sum, "Initial INVITEs that failed");
-        counter(registry, "callops.dialog.requests.sent", dialogs.requestsSent::sum,
+        counter(registry, "callops.dialogs.tracked", dialogs.created, LongAdder::sum, "Dialogs created for initial INVITEs");
+        counter(registry, "callops.dialogs.timed.out", dialogs.timedOut, LongAdder::sum, "Dialogs ended by their lifetime");
+        counter(registry, "callops.dialogs.failed", dialogs.failed, LongAdder::sum, "Initial INVITEs that failed");
+        counter(registry, "callops.dialog.requests.sent", dialogs.requestsSent, LongAdder::sum,
                 "Requests the proxy sent into dialogs");
-        counter(registry, "callops.dialog.requests.failed", dialogs.requestsFailed::sum,
+        counter(registry, "callops.dialog.requests.failed", dialogs.requestsFailed, LongAdder::sum,
                 "Requests the proxy sent into dialogs that did not succeed");
-        counter(registry, "callops.dialog.store.writes", store::writes, "Dialog changes written to the store");
-        counter(registry, "callops.dialog.store.failures", store::failedWrites, "Failed dialog store write rounds");
+        counter(registry, "callops.dialog.store.writes", store, DialogStore::writes, "Dialog changes written to the store");
+        counter(registry, "callops.dialog.store.failures", store, DialogStore::failedWrites, "Failed dialog store write rounds");
         FunctionCounter.builder("callops.transfers", transfers, t -> t.succeeded.sum())
                 .description("Transfers ended, by result").tag("result", "ok").register(registry);
         FunctionCounter.builder("callops.transfers", transfers, t -> t.failed.sum())
                 .description("Transfers ended, by result").tag("result", "fail").register(registry);
-        counter(registry, "callops.transfers.started", transfers.started::sum, "Transfers started");
-        counter(registry, "callops.transfer.links.refused", () -> transfers.forgedLinks.sum() + transfers.staleLinks.sum(),
+        counter(registry, "callops.transfers.started", transfers.started, LongAdder::sum, "Transfers started");
+        counter(registry, "callops.transfer.links.refused", transfers, t -> t.forgedLinks.sum() + t.staleLinks.sum(),
                 "New calls whose link parameter was forged or stale");
     }
 
-    private static void counter(MeterRegistry r, String name, LongSupplier value, String description) {
-        FunctionCounter.builder(name, value, LongSupplier::getAsLong).description(description).register(r);
+    /**
+     * Micrometer holds {@code state} only weakly: it must be an object the server keeps (an
+     * adder of the stats, the store), not a method reference made here, which the first
+     * garbage collection would take, freezing the counter at its last value.
+     */
+    private static <T> void counter(MeterRegistry r, String name, T state, ToDoubleFunction<T> read, String description) {
+        FunctionCounter.builder(name, state, read).description(description).register(r);
     }
 }

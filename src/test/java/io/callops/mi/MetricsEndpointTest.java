@@ -28,6 +28,54 @@ class MetricsEndpointTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Micrometer holds the object a counter reads through a weak reference; a counter that
+     * reads a method reference made at registration would freeze at its last value after the
+     * first garbage collection.
+     */
+    @Test
+    void countersStillMoveAfterGarbageCollections() throws Exception {
+        try (TestProxy proxy = TestProxy.start(); DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            assertThat(get(proxy.miPort(), "/metrics", null).body()).contains("callops_sip_requests_rejected_total 0.0");
+            collectGarbage();
+            String options = "OPTIONS sip:x@127.0.0.1:" + proxy.port() + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:" + phone.getLocalPort() + ";branch=z9hG4bKmetgc;rport\r\n"
+                    + "Max-Forwards: 0\r\nFrom: <sip:t@127.0.0.1>;tag=1\r\nTo: <sip:x@127.0.0.1>\r\n"
+                    + "Call-ID: met-gc\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+            byte[] b = options.getBytes(StandardCharsets.US_ASCII);
+            phone.setSoTimeout(3000);
+            phone.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), proxy.port()));
+            phone.receive(new DatagramPacket(new byte[2048], 2048)); // the 483
+
+            // An INVITE relayed to a host that is not ours: a dialog is tracked for it.
+            try (DatagramSocket callee = new DatagramSocket(0, InetAddress.getByName("127.0.0.2"))) {
+                callee.setSoTimeout(3000);
+                String invite = "INVITE sip:bob@127.0.0.2:" + callee.getLocalPort() + " SIP/2.0\r\n"
+                        + "Via: SIP/2.0/UDP 127.0.0.1:" + phone.getLocalPort() + ";branch=z9hG4bKmetgc2;rport\r\n"
+                        + "Max-Forwards: 70\r\nFrom: <sip:t@127.0.0.1>;tag=1\r\nTo: <sip:bob@127.0.0.2>\r\n"
+                        + "Call-ID: met-gc2\r\nCSeq: 1 INVITE\r\nContact: <sip:t@127.0.0.1:" + phone.getLocalPort() + ">\r\n"
+                        + "Content-Length: 0\r\n\r\n";
+                byte[] i = invite.getBytes(StandardCharsets.US_ASCII);
+                phone.send(new DatagramPacket(i, i.length, InetAddress.getLoopbackAddress(), proxy.port()));
+                callee.receive(new DatagramPacket(new byte[4096], 4096)); // the relayed INVITE
+            }
+
+            assertThat(get(proxy.miPort(), "/metrics", null).body())
+                    .contains("callops_sip_requests_rejected_total 1.0")
+                    .contains("callops_dialogs_tracked_total 1.0");
+        }
+    }
+
+    /** Returns once a collection has run (a weakly held object is gone). */
+    private static void collectGarbage() throws InterruptedException {
+        java.lang.ref.WeakReference<Object> sentinel = new java.lang.ref.WeakReference<>(new Object());
+        for (int i = 0; i < 100 && sentinel.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertThat(sentinel.get()).as("a garbage collection ran").isNull();
+    }
+
     @Test
     void countersFollowRealTrafficInPrometheusFormat() throws Exception {
         try (TestProxy proxy = TestProxy.start(); DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {

@@ -9,6 +9,8 @@ import io.callops.testsupport.OptionsProbe;
 import io.callops.testsupport.Sipp;
 import io.callops.testsupport.SippAvailable;
 import io.callops.testsupport.TestProxy;
+import io.callops.testsupport.UdpText;
+import io.callops.testsupport.UdpText.Received;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -122,12 +124,12 @@ class WorkerPortsCallFlowTest {
             alice.setSoTimeout(5000);
             int a = alice.getLocalPort();
             int b = bob.getLocalPort();
-            send(alice, proxy.port(), "INVITE sip:bob@127.0.0.1:" + proxy.port() + " SIP/2.0\r\n"
+            UdpText.send(alice, proxy.port(), "INVITE sip:bob@127.0.0.1:" + proxy.port() + " SIP/2.0\r\n"
                     + "Via: SIP/2.0/UDP 127.0.0.1:" + a + ";branch=z9hG4bKwpinv;rport\r\nMax-Forwards: 70\r\n"
                     + "From: <sip:alice@127.0.0.1>;tag=a1\r\nTo: <sip:bob@127.0.0.1>\r\nCall-ID: " + callId + "\r\n"
                     + "CSeq: 1 INVITE\r\nContact: <sip:alice@127.0.0.1:" + a + ">\r\nContent-Length: 0\r\n\r\n");
 
-            Received invite = receive(bob, "INVITE ");
+            Received invite = UdpText.receive(bob, "INVITE ");
             int workerPort = invite.fromPort();
             assertThat(workerPort).isIn(base, base + 1);
             StringBuilder ok = new StringBuilder("SIP/2.0 200 OK\r\n");
@@ -135,58 +137,38 @@ class WorkerPortsCallFlowTest {
                     || l.startsWith("Call-ID:") || l.startsWith("CSeq:")).forEach(l -> ok.append(l).append("\r\n"));
             ok.append("To: <sip:bob@127.0.0.1>;tag=b1\r\nContact: <sip:bob@127.0.0.1:").append(b)
                     .append(">\r\nContent-Length: 0\r\n\r\n");
-            send(bob, workerPort, ok.toString());
+            UdpText.send(bob, workerPort, ok.toString());
 
-            Received answered = receive(alice, "SIP/2.0 200 ");
+            Received answered = UdpText.receive(alice, "SIP/2.0 200 ");
             String routes = String.join(", ", answered.text().lines().filter(l -> l.startsWith("Record-Route:"))
                     .map(l -> l.substring("Record-Route:".length()).trim()).toList());
-            send(alice, proxy.port(), "ACK sip:bob@127.0.0.1:" + b + " SIP/2.0\r\n"
+            UdpText.send(alice, proxy.port(), "ACK sip:bob@127.0.0.1:" + b + " SIP/2.0\r\n"
                     + "Via: SIP/2.0/UDP 127.0.0.1:" + a + ";branch=z9hG4bKwpack;rport\r\nMax-Forwards: 70\r\n"
                     + "Route: " + routes + "\r\nFrom: <sip:alice@127.0.0.1>;tag=a1\r\n"
                     + "To: <sip:bob@127.0.0.1>;tag=b1\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\n"
                     + "Content-Length: 0\r\n\r\n");
 
-            Received ack = receive(bob, "ACK ");
+            Received ack = UdpText.receive(bob, "ACK ");
             assertThat(ack.fromPort()).as("the ACK's source port").isEqualTo(workerPort);
-            assertThat(ack.topViaPort()).as("the ACK's Via").isEqualTo(workerPort);
+            assertThat(topViaPort(ack)).as("the ACK's Via").isEqualTo(workerPort);
 
             MiClient mi = new MiClient(proxy.miPort());
             awaitConfirmed(mi, callId);
             assertThat(mi.call("dlg_end_dlg", "{\"dialog_id\":\"" + callId + "\"}").get("result").asText()).isEqualTo("OK");
 
-            Received byeToBob = receive(bob, "BYE ");
+            Received byeToBob = UdpText.receive(bob, "BYE ");
             assertThat(byeToBob.fromPort()).as("the callee's BYE source port").isEqualTo(workerPort);
-            assertThat(byeToBob.topViaPort()).as("the callee's BYE Via").isEqualTo(workerPort);
-            Received byeToAlice = receive(alice, "BYE ");
+            assertThat(topViaPort(byeToBob)).as("the callee's BYE Via").isEqualTo(workerPort);
+            Received byeToAlice = UdpText.receive(alice, "BYE ");
             assertThat(byeToAlice.fromPort()).as("the caller's BYE source port").isEqualTo(proxy.port());
-            assertThat(byeToAlice.topViaPort()).as("the caller's BYE Via").isEqualTo(proxy.port());
+            assertThat(topViaPort(byeToAlice)).as("the caller's BYE Via").isEqualTo(proxy.port());
         }
     }
 
-    private record Received(String text, int fromPort) {
-        int topViaPort() {
-            Matcher m = Pattern.compile("Via: SIP/2\\.0/UDP 127\\.0\\.0\\.1:(\\d+)").matcher(text);
-            assertThat(m.find()).as("a Via in %s", text).isTrue();
-            return Integer.parseInt(m.group(1));
-        }
-    }
-
-    private static void send(DatagramSocket from, int port, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        from.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
-    }
-
-    /** The next datagram starting with {@code start}, skipping others (100 Trying, retransmissions). */
-    private static Received receive(DatagramSocket s, String start) throws IOException {
-        for (int i = 0; i < 20; i++) {
-            DatagramPacket p = new DatagramPacket(new byte[8192], 8192);
-            s.receive(p); // times out by the socket's timeout
-            String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.US_ASCII);
-            if (text.startsWith(start)) {
-                return new Received(text, p.getPort());
-            }
-        }
-        throw new AssertionError("no message starting with " + start);
+    private static int topViaPort(Received r) {
+        Matcher m = Pattern.compile("Via: SIP/2\\.0/UDP 127\\.0\\.0\\.1:(\\d+)").matcher(r.text());
+        assertThat(m.find()).as("a Via in %s", r.text()).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     private static void awaitConfirmed(MiClient mi, String callId) throws Exception {
