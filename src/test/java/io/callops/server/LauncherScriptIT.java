@@ -59,7 +59,8 @@ class LauncherScriptIT {
                 "--store-path", dir.resolve("data/dialogs.db").toString(), "--warmup-calls", "300");
         try {
             awaitListening(p);
-            assertThat(commandLine(p)).contains("-XX:+UseG1GC", "-XX:G1HeapRegionSize=2m", "-XX:MaxNewSize=4m", "-jar")
+            assertThat(commandLine(p)).contains("-XX:+UseG1GC", "-XX:G1HeapRegionSize=2m", "-XX:MaxNewSize=4m", "-Xms2g -Xmx2g",
+                    "-XX:InitiatingHeapOccupancyPercent=25", "-jar")
                     .contains("--warmup-calls 300");
             assertThat(output()).contains("warm-up: 300 loopback calls");
             assertThat(OptionsProbe.send(port, "launcher-1")).startsWith("SIP/2.0 483 ");
