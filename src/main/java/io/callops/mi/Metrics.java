@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -26,7 +25,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final JvmGcMetrics gc = new JvmGcMetrics();
     private final MiRequestStats miRequests;
     /** MI methods whose meters exist already; guarded by {@link #scrape()}'s lock. */
     private final Set<String> miMethodsRegistered = new HashSet<>();
@@ -70,7 +68,7 @@ public final class Metrics implements AutoCloseable {
         Gauge.builder("callops.tcp.connections", s.transportStats(), t -> t.openTcpConnections())
                 .description("Open SIP TCP connections").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
-        gc.bindTo(registry);
+        new GcPauseMeters().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -122,7 +120,6 @@ public final class Metrics implements AutoCloseable {
 
     @Override
     public void close() {
-        gc.close();
         registry.close();
     }
 }

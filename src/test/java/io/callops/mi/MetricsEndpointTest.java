@@ -60,9 +60,14 @@ class MetricsEndpointTest {
                 callee.receive(new DatagramPacket(new byte[4096], 4096)); // the relayed INVITE
             }
 
-            assertThat(get(proxy.miPort(), "/metrics", null).body())
+            String body = get(proxy.miPort(), "/metrics", null).body();
+            assertThat(body)
                     .contains("callops_sip_requests_rejected_total 1.0")
                     .contains("callops_dialogs_tracked_total 1.0");
+            // The collection forced above is counted, read from the collector beans.
+            assertThat(body.lines().filter(l -> l.startsWith("jvm_gc_pause_seconds_count{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum())
+                    .isGreaterThanOrEqualTo(1.0);
         }
     }
 
