@@ -42,6 +42,8 @@ public final class Warmup {
     private static final int BURST_CALLS = 1100;
     private static final int MAX_BURSTS = 8;
     private static final long SETTLED_COMPILE_MS = 100;
+    /** The warm-up store's round interval at most (see {@link #warmupConfig}). */
+    private static final long WARMUP_FLUSH_DELAY_MS = 20;
     /** Shorter warm-ups (tests, tiny machines) place their calls and stop. */
     private static final int MIN_CALLS_FOR_BURSTS = 5000;
     /** Enough sockets that the kernel's choice by address reaches every I/O thread (see WarmupPhone). */
@@ -234,7 +236,12 @@ public final class Warmup {
         o.put("sip.warmup_calls", 0);
         o.put("dialog.store.type", real.dialog().store().type() == StoreType.NONE ? "none" : "sqlite");
         o.put("dialog.store.path", store.toString());
-        o.put("dialog.store.flush_delay_ms", real.dialog().store().flushDelayMs());
+        // Warm-up calls last milliseconds: with the real delay, a round would find almost
+        // every one ended, and the encoding and writing of dialogs would first be compiled
+        // under real load. Short rounds catch calls in progress. Zero stays zero: whether the
+        // writer waits is a branch compiled code must have seen taken the real way.
+        long realDelay = real.dialog().store().flushDelayMs();
+        o.put("dialog.store.flush_delay_ms", Math.min(realDelay, WARMUP_FLUSH_DELAY_MS));
         o.put("callops.secret", "warmup-" + System.nanoTime());
         return ConfigLoader.load(null, o);
     }

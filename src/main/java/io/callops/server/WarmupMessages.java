@@ -123,10 +123,20 @@ final class WarmupMessages {
         return withBody(b, SDP_ANSWER);
     }
 
+    /** 100 Trying from the callee side, sent before the 180 by many phones (and by SIPp's UAS). */
+    byte[] trying(SipRequest invite) {
+        return withoutBody(invite, "100 Trying");
+    }
+
     /** 200 for a BYE (or any other non-INVITE request). */
     byte[] ok(SipRequest request) {
+        return withoutBody(request, "200 OK");
+    }
+
+    /** A response without a To tag of its own or a body: what a 100 or the 200 of a BYE needs. */
+    private static byte[] withoutBody(SipRequest request, String status) {
         StringBuilder b = new StringBuilder(512);
-        b.append("SIP/2.0 200 OK\r\n");
+        b.append("SIP/2.0 ").append(status).append("\r\n");
         copy(b, request, HeaderName.VIA);
         b.append("From: ").append(request.header(HeaderName.FROM)).append("\r\n");
         b.append("To: ").append(request.header(HeaderName.TO)).append("\r\n");

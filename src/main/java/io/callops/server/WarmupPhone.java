@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -31,6 +32,12 @@ import java.util.Map;
 final class WarmupPhone implements AutoCloseable {
     /** A call with no progress for this long is given up. */
     private static final long STALL_NANOS = 3_000_000_000L;
+    /**
+     * How long a call stays established before its BYE. Real calls last: the dialog store's
+     * rounds then find them confirmed and encode them, and a call hung up at once would leave
+     * that path to be compiled under the first real load.
+     */
+    private static final long HOLD_NANOS = 30_000_000L;
 
     private final DatagramChannel callee;
     private final DatagramChannel[] callers;
@@ -40,6 +47,8 @@ final class WarmupPhone implements AutoCloseable {
     private final SipParser parser = new SipParser();
     private final ByteBuffer buffer = ByteBuffer.allocate(65536);
     private final Map<String, Long> started = new HashMap<>();
+    /** BYEs of established calls, in the order they are due (every call holds as long). */
+    private final ArrayDeque<HeldBye> held = new ArrayDeque<>();
     private long completed;
     private long failed;
     private long next; // number of the next call placed
@@ -108,10 +117,13 @@ final class WarmupPhone implements AutoCloseable {
             if (now - deadlineNanos > 0) {
                 failed += started.size() + (end - next);
                 started.clear();
+                held.clear();
                 next = end;
                 return;
             }
-            while (started.size() < window && next < end) {
+            sendDueByes(now);
+            // Calls on hold wait for nothing from the proxy: the window counts the others.
+            while (started.size() - held.size() < window && next < end) {
                 String callId = "warmup-" + next + "@" + proxy.getAddress().getHostAddress();
                 started.put(callId, now);
                 send(caller(next), messages.invite(callId, next));
@@ -127,7 +139,12 @@ final class WarmupPhone implements AutoCloseable {
 
     /** Handles what arrived on any socket, waiting briefly when nothing has. */
     private void receiveAvailable() throws IOException {
-        if (selector.select(20) == 0) {
+        long waitMs = 20;
+        HeldBye first = held.peekFirst();
+        if (first != null) {
+            waitMs = Math.max(1, Math.min(waitMs, (first.dueNanos() - System.nanoTime()) / 1_000_000));
+        }
+        if (selector.select(waitMs) == 0) {
             return;
         }
         for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
@@ -155,7 +172,13 @@ final class WarmupPhone implements AutoCloseable {
     private void onRequest(SipRequest req) throws IOException {
         switch (req.method()) {
             case "INVITE" -> {
-                String tag = "e" + req.callId().hashCode();
+                int hash = req.callId().hashCode();
+                String tag = "e" + hash;
+                if ((hash & 2) != 0) {
+                    // Half the calls get a 100 from the callee first: the proxy absorbs it, a
+                    // path that real callees take on most calls.
+                    send(callee, messages.trying(req));
+                }
                 send(callee, messages.answer(req, 180, tag));
                 send(callee, messages.answer(req, 200, tag));
             }
@@ -184,10 +207,20 @@ final class WarmupPhone implements AutoCloseable {
         if ("INVITE".equals(resp.cseqMethod())) {
             started.put(callId, System.nanoTime());
             send(caller(n), messages.inDialog(resp, "ACK", n, 2));
-            send(caller(n), messages.inDialog(resp, "BYE", n, 3));
+            held.addLast(new HeldBye(System.nanoTime() + HOLD_NANOS, n, messages.inDialog(resp, "BYE", n, 3)));
         } else if ("BYE".equals(resp.cseqMethod())) {
             started.remove(callId);
             completed++;
+        }
+    }
+
+    private record HeldBye(long dueNanos, long call, byte[] bye) {}
+
+    private void sendDueByes(long now) throws IOException {
+        HeldBye h;
+        while ((h = held.peekFirst()) != null && now - h.dueNanos() >= 0) {
+            held.removeFirst();
+            send(caller(h.call()), h.bye());
         }
     }
 

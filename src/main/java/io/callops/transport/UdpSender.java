@@ -56,6 +56,9 @@ final class UdpSender {
         Flow flow = flows != null && ch.eventLoop().inEventLoop()
                 ? flows.flowTo(destination)
                 : new Flow(TransportType.UDP, (InetSocketAddress) ch.localAddress(), destination, 0);
+        if (ch.eventLoop().inEventLoop() && sendDirect(ch, destination, bytes, result, flow)) {
+            return;
+        }
         ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), destination)).addListener(f -> {
             if (f.isSuccess()) {
                 SendOutcome.sent(stats, result, flow);
@@ -63,5 +66,23 @@ final class UdpSender {
                 SendOutcome.failed(stats, result, f.cause());
             }
         });
+    }
+
+    /** True when the datagram was sent, or refused by the kernel, without Netty's outbound path. */
+    private boolean sendDirect(Channel ch, InetSocketAddress destination, byte[] bytes, SendResult result, Flow flow) {
+        UdpDirectSend direct = UdpDirectSend.of(ch);
+        if (direct == null) {
+            return false;
+        }
+        try {
+            if (!direct.trySend(destination, bytes)) {
+                return false;
+            }
+        } catch (IOException e) {
+            SendOutcome.failed(stats, result, e);
+            return true;
+        }
+        SendOutcome.sent(stats, result, flow);
+        return true;
     }
 }

@@ -8,6 +8,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The warm-up phone against a minimal relay standing in for the proxy. */
 class WarmupPhoneTest {
+    private static final Pattern CALL_ID = Pattern.compile("(?m)^(?:Call-ID|i): *(\\S+)");
     private static final Pattern TOP_VIA_PORT = Pattern.compile("(?m)^(?:Via|v): SIP/2\\.0/UDP [0-9.]+:(\\d+)");
 
     /**
@@ -25,6 +30,10 @@ class WarmupPhoneTest {
     private static final class Relay implements AutoCloseable, Runnable {
         final DatagramSocket socket;
         final Set<Integer> inviteSources = ConcurrentHashMap.newKeySet();
+        final Set<String> callsWithTrying = ConcurrentHashMap.newKeySet();
+        /** Per Call-ID, when the relay saw its ACK and its BYE (ns). */
+        final Map<String, Long> ackAt = new ConcurrentHashMap<>();
+        final Map<String, Long> byeAt = new ConcurrentHashMap<>();
         volatile int calleePort;
         private volatile boolean open = true;
         private final Thread thread = new Thread(this, "relay");
@@ -43,6 +52,16 @@ class WarmupPhoneTest {
                     socket.receive(p);
                     String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
                     int to;
+                    long now = System.nanoTime();
+                    Matcher callId = CALL_ID.matcher(text);
+                    String id = callId.find() ? callId.group(1) : "";
+                    if (text.startsWith("SIP/2.0 100 ")) {
+                        callsWithTrying.add(id);
+                    } else if (text.startsWith("ACK ")) {
+                        ackAt.put(id, now);
+                    } else if (text.startsWith("BYE ")) {
+                        byeAt.put(id, now);
+                    }
                     if (text.startsWith("SIP/2.0")) {
                         Matcher m = TOP_VIA_PORT.matcher(text);
                         if (!m.find()) {
@@ -85,6 +104,14 @@ class WarmupPhoneTest {
             assertThat(phone.completed()).isEqualTo(120);
             assertThat(phone.failed()).isZero();
             assertThat(relay.inviteSources).hasSize(6).doesNotContain(phone.port());
+            // Like real callees, some calls get a 100 Trying before the 180, others do not.
+            assertThat(relay.callsWithTrying).hasSizeBetween(10, 110);
+            // Calls stay established a while before the BYE (the store's rounds find them so).
+            List<Long> holds = new ArrayList<>();
+            relay.byeAt.forEach((id, bye) -> holds.add(bye - relay.ackAt.get(id)));
+            Collections.sort(holds);
+            assertThat(holds).hasSize(120);
+            assertThat(holds.get(holds.size() / 2)).isGreaterThan(25_000_000L);
             // More calls on the same phone continue the numbering and complete too.
             phone.run(30, 16, System.nanoTime() + 20_000_000_000L);
             assertThat(phone.completed()).isEqualTo(150);
