@@ -4,7 +4,6 @@ import io.callops.server.config.CliOptions;
 import io.callops.server.config.ParsedCommandLine;
 import io.callops.server.config.ServerConfig;
 import io.callops.server.logging.LoggingSetup;
-import io.netty.util.ResourceLeakDetector;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +20,6 @@ public final class Main {
 
     private Main() {}
 
-    static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
-
     public static void main(String[] args) {
         ParsedCommandLine parsed = CliOptions.parse(args);
         if (parsed instanceof ParsedCommandLine.Exit exit) {
@@ -31,12 +28,7 @@ public final class Main {
             return;
         }
         ServerConfig config = ((ParsedCommandLine.Run) parsed).config();
-        if (System.getProperty(LEAK_DETECTION_PROPERTY) == null) {
-            // Netty's default samples one buffer in 128 and records a stack trace for it; the
-            // proxy's buffers are released in one place, so a production run skips the cost
-            // unless asked for (-Dio.netty.leakDetection.level=simple, through CALLOPS_JVM_OPTS).
-            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        }
+        NettyTuning.apply();
         LoggingSetup.apply(config.log());
         Logger log = LoggerFactory.getLogger(Main.class);
         ProxyServer server;

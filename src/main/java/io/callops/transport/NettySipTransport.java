@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class NettySipTransport implements SipTransport {
     private static final Logger log = LoggerFactory.getLogger(NettySipTransport.class);
 
-    /** Room for the largest datagram, so no read is ever truncated. */
-    private static final int UDP_READ_BUFFER = 65_536;
+    /** What each UDP read takes from the pool: room for the largest datagram, so none is truncated. */
+    public static final int UDP_READ_BUFFER = 65_536;
     private static final long BIND_TIMEOUT_SECONDS = 10;
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
     /** A peer that stops reading gets no more than this queued for it. */
