@@ -6,13 +6,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Picks loopback ports that are currently free for both UDP and TCP. */
+/**
+ * Picks loopback ports that are currently free for both UDP and TCP. A port is handed out once
+ * per test JVM: a test that picks its peers' ports and then starts a proxy (which picks its
+ * own) would otherwise now and then get the same port twice, since a picked port is free
+ * again until its user binds it.
+ */
 public final class FreePorts {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {}
 
@@ -24,7 +30,6 @@ public final class FreePorts {
     /** {@code count} distinct ports, each free on 127.0.0.1 for both TCP and UDP. */
     public static List<Integer> udpAndTcp(int count) {
         List<Integer> ports = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
         int attempts = 0;
         while (ports.size() < count) {
             if (++attempts > 200 * count) {
@@ -34,11 +39,13 @@ public final class FreePorts {
                 tcp.setReuseAddress(false);
                 tcp.bind(new InetSocketAddress(LOOPBACK, 0));
                 int port = tcp.getLocalPort();
-                if (!seen.add(port)) {
+                if (HANDED_OUT.contains(port)) {
                     continue;
                 }
                 try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
-                    ports.add(port);
+                    if (HANDED_OUT.add(port)) {
+                        ports.add(port);
+                    }
                 } catch (IOException udpBusy) {
                     // try another one
                 }
