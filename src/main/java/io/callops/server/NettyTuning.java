@@ -11,6 +11,7 @@ import io.netty.util.ResourceLeakDetector;
 final class NettyTuning {
     static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
     static final String MAX_CACHED_BUFFER_PROPERTY = "io.netty.allocator.maxCachedBufferCapacity";
+
     private NettyTuning() {}
 
     static void apply() {

@@ -224,7 +224,7 @@ public final class Warmup {
     }
 
     /** The real configuration's SIP and dialog tuning, on loopback, with a temporary store. */
-    private static ServerConfig warmupConfig(ServerConfig real, WarmupPhone phone, Path store) {
+    static ServerConfig warmupConfig(ServerConfig real, WarmupPhone phone, Path store) {
         String host = InetAddress.getLoopbackAddress().getHostAddress();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("listen", List.of("udp:" + host + ":" + phone.proxyPort()));

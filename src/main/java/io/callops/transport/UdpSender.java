@@ -52,11 +52,12 @@ final class UdpSender {
             SendOutcome.failed(stats, result, new IOException("no UDP listen address to send from"));
             return;
         }
+        boolean ownLoop = ch.eventLoop().inEventLoop();
         FlowCache flows = ch.attr(FlowCache.KEY).get(); // set by the socket's reader; only on its own loop
-        Flow flow = flows != null && ch.eventLoop().inEventLoop()
+        Flow flow = flows != null && ownLoop
                 ? flows.flowTo(destination)
                 : new Flow(TransportType.UDP, (InetSocketAddress) ch.localAddress(), destination, 0);
-        if (ch.eventLoop().inEventLoop() && sendDirect(ch, destination, bytes, result, flow)) {
+        if (ownLoop && sendDirect(ch, destination, bytes, result, flow)) {
             return;
         }
         ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), destination)).addListener(f -> {

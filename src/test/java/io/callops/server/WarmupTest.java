@@ -118,4 +118,18 @@ class WarmupTest {
         }
         assertThat(dir.resolve("dialogs.db.warmup0")).doesNotExist();
     }
+
+    @Test
+    void theWarmupStoreWritesOftenEnoughToFindCallsInProgressButNeverWaitsWhenTheRealOneDoesNot() throws Exception {
+        for (long[] realAndWarmup : new long[][] {{1000, 20}, {5, 5}, {0, 0}}) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("dialog.store.flush_delay_ms", realAndWarmup[0]);
+            ServerConfig real = ConfigLoader.load(null, o);
+            try (WarmupPhone phone = new WarmupPhone(new InetSocketAddress("127.0.0.1", 9), 1)) {
+                ServerConfig warm = Warmup.warmupConfig(real, phone, dir.resolve("w.db"));
+                assertThat(warm.dialog().store().flushDelayMs()).as("real %d ms", realAndWarmup[0])
+                        .isEqualTo(realAndWarmup[1]);
+            }
+        }
+    }
 }
