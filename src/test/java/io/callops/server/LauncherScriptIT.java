@@ -46,6 +46,14 @@ class LauncherScriptIT {
         assertThat(output()).contains("callops listening on");
     }
 
+    /** What the launcher reads: transparent huge pages "always" or "madvise" (the bracketed choice). */
+    private static boolean kernelOffersHugePages() throws IOException {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        if (!Files.isReadable(setting)) return false;
+        String text = Files.readString(setting);
+        return text.contains("[always]") || text.contains("[madvise]");
+    }
+
     /** The JVM's own command line: the script replaced itself with it (exec), same PID. */
     private static String commandLine(Process p) throws IOException {
         byte[] raw = Files.readAllBytes(Path.of("/proc/" + p.pid() + "/cmdline"));
@@ -62,6 +70,11 @@ class LauncherScriptIT {
             assertThat(commandLine(p)).contains("-XX:+UseG1GC", "-XX:G1HeapRegionSize=2m", "-XX:MaxNewSize=4m", "-Xms2g -Xmx2g",
                     "-XX:InitiatingHeapOccupancyPercent=25", "-jar")
                     .contains("--warmup-calls 300");
+            if (kernelOffersHugePages()) {
+                assertThat(commandLine(p)).contains("-XX:+UseTransparentHugePages");
+            } else {
+                assertThat(commandLine(p)).doesNotContain("UseTransparentHugePages");
+            }
             assertThat(output()).contains("warm-up: 300 loopback calls");
             assertThat(OptionsProbe.send(port, "launcher-1")).startsWith("SIP/2.0 483 ");
             p.destroy(); // SIGTERM
