@@ -34,13 +34,13 @@ class BaresipHoldTest {
 
     @Test
     void baresipAnswersOurHoldAndUnholdWithTheMatchingDirections() throws Exception {
-        List<Integer> ports = FreePorts.udpAndTcp(6);
-        int alicePort = ports.get(0);
-        int bobPort = ports.get(2);
+        List<Integer> ports = FreePorts.udpAndTcp(2);
+        int alicePort = FreePorts.udpAndTcpWithNext();
+        int bobPort = FreePorts.udpAndTcpWithNext();
         try (TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + bobPort)));
              UdpEventRecorder events = UdpEventRecorder.subscribe(proxy.miPort(), "E_CALL_HOLD");
-             Baresip bob = Baresip.start(dir.resolve("bob"), "bob", bobPort, ports.get(4), 21200, Duration.ofSeconds(60));
-             Baresip alice = Baresip.start(dir.resolve("alice"), "alice", alicePort, ports.get(5), 21100,
+             Baresip bob = Baresip.start(dir.resolve("bob"), "bob", bobPort, ports.get(0), 21200, Duration.ofSeconds(60));
+             Baresip alice = Baresip.start(dir.resolve("alice"), "alice", alicePort, ports.get(1), 21100,
                      Duration.ofSeconds(60))) {
             alice.command("dial", "sip:bob@" + proxy.address());
             alice.awaitEvent("CALL_ESTABLISHED", WAIT);

@@ -36,9 +36,9 @@ class BaresipTransferTest {
         try (CallRig rig = new CallRig(Map.of(), "bob", "carol")) {
             Sipp bob = rig.callee("bob", "uas_call.xml", 1);
             Sipp carol = rig.callee("carol", "xfer_target_uas.xml", 1);
-            List<Integer> ports = FreePorts.udpAndTcp(3);
-            int sipPort = ports.get(0);
-            try (Baresip alice = Baresip.start(dir.resolve("alice"), "alice", sipPort, ports.get(2), 21000,
+            List<Integer> ports = FreePorts.udpAndTcp(1);
+            int sipPort = FreePorts.udpAndTcpWithNext();
+            try (Baresip alice = Baresip.start(dir.resolve("alice"), "alice", sipPort, ports.get(0), 21000,
                     Duration.ofSeconds(60))) {
                 alice.command("dial", rig.uri("bob"));
                 alice.awaitEvent("CALL_ESTABLISHED", WAIT);

@@ -33,16 +33,17 @@ class RecoveredCallHoldTest {
 
     @Test
     void aRecoveredCallIsHeldAndResumed() throws Exception {
-        List<Integer> ports = FreePorts.udpAndTcp(7);
+        List<Integer> ports = FreePorts.udpAndTcp(4);
         int sip = ports.get(0);
         int mi = ports.get(1);
-        int bobPort = ports.get(3);
+        int bobPort = FreePorts.udpAndTcpWithNext();
+        int alicePort = FreePorts.udpAndTcpWithNext();
         List<String> args = List.of("--listen", "udp:127.0.0.1:" + sip, "--mi-listen", "127.0.0.1:" + mi,
                 "--route", "bob=sip:127.0.0.1:" + bobPort, "--store-path", dir.resolve("data/dialogs.db").toString(),
                 "--store-flush-delay-ms", "100");
         ProxyProcess first = ProxyProcess.start(dir.resolve("first.log"), args);
-        try (Baresip bob = Baresip.start(dir.resolve("bob"), "bob", bobPort, ports.get(5), 21400, Duration.ofSeconds(90));
-             Baresip alice = Baresip.start(dir.resolve("alice"), "alice", ports.get(2), ports.get(6), 21300,
+        try (Baresip bob = Baresip.start(dir.resolve("bob"), "bob", bobPort, ports.get(2), 21400, Duration.ofSeconds(90));
+             Baresip alice = Baresip.start(dir.resolve("alice"), "alice", alicePort, ports.get(3), 21300,
                      Duration.ofSeconds(90))) {
             alice.command("dial", "sip:bob@127.0.0.1:" + sip);
             alice.awaitEvent("CALL_ESTABLISHED", WAIT);

@@ -61,7 +61,8 @@ public final class Baresip implements AutoCloseable {
 
     /**
      * Starts user {@code user} listening on 127.0.0.1:{@code sipPort} (baresip also takes
-     * sipPort+1 for TLS), controlled on {@code ctrlPort}, for at most {@code lifetime}.
+     * sipPort+1 for TLS: pick it with {@link FreePorts#udpAndTcpWithNext()}), controlled on
+     * {@code ctrlPort}, for at most {@code lifetime}.
      */
     public static Baresip start(Path dir, String user, int sipPort, int ctrlPort, int rtpBase, Duration lifetime) {
         try {

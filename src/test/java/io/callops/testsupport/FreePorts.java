@@ -35,24 +35,48 @@ public final class FreePorts {
             if (++attempts > 200 * count) {
                 throw new IllegalStateException("no free UDP+TCP loopback port found");
             }
-            try (ServerSocket tcp = new ServerSocket()) {
-                tcp.setReuseAddress(false);
-                tcp.bind(new InetSocketAddress(LOOPBACK, 0));
-                int port = tcp.getLocalPort();
-                if (HANDED_OUT.contains(port)) {
-                    continue;
-                }
-                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
-                    if (HANDED_OUT.add(port)) {
-                        ports.add(port);
-                    }
-                } catch (IOException udpBusy) {
-                    // try another one
-                }
-            } catch (IOException e) {
-                // try again
+            int port = probe(0);
+            if (port > 0 && HANDED_OUT.add(port)) {
+                ports.add(port);
             }
         }
         return ports;
+    }
+
+    /**
+     * A port free for TCP and UDP whose next port is free too, both handed out: for peers such
+     * as baresip that also bind the next port (its TLS listener) without being asked.
+     */
+    public static int udpAndTcpWithNext() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = probe(0);
+            if (port <= 0 || port >= 65535 || HANDED_OUT.contains(port) || HANDED_OUT.contains(port + 1)) {
+                continue;
+            }
+            if (probe(port + 1) == port + 1 && HANDED_OUT.add(port)) {
+                if (HANDED_OUT.add(port + 1)) {
+                    return port;
+                }
+                HANDED_OUT.remove(port);
+            }
+        }
+        throw new IllegalStateException("no pair of free UDP+TCP loopback ports found");
+    }
+
+    /** Binds {@code port} (0: any) on loopback for TCP, then the same number for UDP; the port, or -1 if either is taken. */
+    private static int probe(int port) {
+        try (ServerSocket tcp = new ServerSocket()) {
+            tcp.setReuseAddress(false);
+            tcp.bind(new InetSocketAddress(LOOPBACK, port));
+            int bound = tcp.getLocalPort();
+            if (HANDED_OUT.contains(bound)) {
+                return -1;
+            }
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, bound))) {
+                return bound;
+            }
+        } catch (IOException busy) {
+            return -1;
+        }
     }
 }
