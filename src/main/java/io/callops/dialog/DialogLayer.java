@@ -304,7 +304,9 @@ public final class DialogLayer implements CallTracker {
         } else if (to.confirmed()) {
             changed(d);
         }
-        log.debug("dialog_id={} call_id={} state {} -> {}", d.idText(), d.callId(), from.code(), to.code());
+        if (log.isDebugEnabled()) { // idText() builds a string: not for every state change of every call
+            log.debug("dialog_id={} call_id={} state {} -> {}", d.idText(), d.callId(), from.code(), to.code());
+        }
         DialogEvents.stateChanged(events, d, from, to);
         for (DialogListener l : listeners) {
             l.onStateChanged(d, from, to);

@@ -127,6 +127,8 @@ public final class ProxyCore implements TransactionUser {
      * from, so that responses find their way back through NAT.
      */
     private static void addReceived(SipRequest r, Flow flow) {
+        String source = flow.remote().getAddress().getHostAddress();
+        if (r.topViaIsPlainFrom(source)) return; // the usual case, decided from the bytes
         String top = r.firstValue(HeaderName.VIA);
         if (top == null) return;
         Via via;
@@ -135,7 +137,6 @@ public final class ProxyCore implements TransactionUser {
         } catch (RuntimeException e) {
             return;
         }
-        String source = flow.remote().getAddress().getHostAddress();
         boolean changed = false;
         if (via.rportPresent() && via.rport() < 0) {
             via = via.withRport(flow.remote().getPort());

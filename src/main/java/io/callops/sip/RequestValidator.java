@@ -23,10 +23,20 @@ public final class RequestValidator {
     private static final String MAGIC_COOKIE = "z9hG4bK"; // RFC 3261 §8.1.1.7
 
     private final Set<String> supportedProxyExtensions;
+    /**
+     * Whether headers in their plain form are recognised from the bytes ({@link PlainSyntax})
+     * instead of being parsed into objects; off only to compare both ways in tests.
+     */
+    private final boolean plainForms;
 
     /** @param supportedProxyExtensions option tags this proxy implements, in lower case */
     public RequestValidator(Set<String> supportedProxyExtensions) {
+        this(supportedProxyExtensions, true);
+    }
+
+    RequestValidator(Set<String> supportedProxyExtensions, boolean plainForms) {
         this.supportedProxyExtensions = Set.copyOf(supportedProxyExtensions);
+        this.plainForms = plainForms;
     }
 
     /**
@@ -54,6 +64,89 @@ public final class RequestValidator {
         if (!"SIP/2.0".equalsIgnoreCase(r.version())) {
             return new Verdict.Reject(505, "SIP-Version '" + r.version() + "' is not SIP/2.0");
         }
+        // A plain sip: or sips: URI (no brackets, white space or headers) passes every check below.
+        boolean plainUri = plainForms && r.hasPlainRequestUri();
+        if (!plainUri) {
+            Verdict uri = checkRequestUri(r);
+            if (uri != null) {
+                return uri;
+            }
+        }
+
+        // RFC 3261 §8.1.1 / §16.3 item 1: mandatory headers, exactly once each.
+        Verdict counts = checkCounts(r);
+        if (counts != null) {
+            return counts;
+        }
+
+        Verdict via = checkVias(r);
+        if (via != null) {
+            return via;
+        }
+        for (HeaderName h : FROM_AND_TO) {
+            if (plainForms && isPlainNameAddr(r, r.headers.indexOf(h, 0), false)) {
+                continue;
+            }
+            try {
+                NameAddr.parse(r.header(h));
+            } catch (RuntimeException e) {
+                return bad(problem(h.canonical(), e));
+            }
+        }
+
+        Verdict cseq = checkCseq(r);
+        if (cseq != null) {
+            return cseq;
+        }
+
+        HeaderTable headers = r.headers;
+        for (int i = headers.indexOf(HeaderName.CONTACT, 0); i >= 0; i = headers.indexOf(HeaderName.CONTACT, i + 1)) {
+            if (plainForms && isPlainNameAddr(r, i, true)) {
+                continue; // one address, never the '*' form
+            }
+            ContactHeader contact;
+            try {
+                contact = ContactHeader.parse(headers.value(i));
+            } catch (RuntimeException e) {
+                return bad(problem("Contact", e));
+            }
+            if (contact.wildcard() && !SipMethod.REGISTER.equals(r.method())) {
+                // RFC 3261 §20.10: the '*' form is for REGISTER only (§10.2.2).
+                return bad("Contact: '*' is only allowed in REGISTER");
+            }
+        }
+
+        Verdict length = checkContentLength(r, streamTransport);
+        if (length != null) {
+            return length;
+        }
+
+        int hopsRead = r.maxForwards(); // -1 absent, -2 malformed: the full check below names the problem
+        String mf = hopsRead > 0 || hopsRead == -1 ? null : r.header(HeaderName.MAX_FORWARDS);
+        if (mf != null) {
+            long hops;
+            try {
+                hops = Numbers.parseUnsignedInt(mf, "Max-Forwards", 255); // RFC 3261 §20.22: 0-255
+            } catch (RuntimeException e) {
+                return bad(e.getMessage());
+            }
+            if (hops == 0) {
+                // RFC 3261 §16.3 item 3: a proxy does not forward it (RFC 4475 §3.3.11).
+                return new Verdict.Reject(483, "Max-Forwards is 0");
+            }
+        }
+
+        // RFC 3261 §16.3 item 2: a scheme the proxy cannot route on is answered with 416.
+        String scheme = plainUri ? "sip" : r.parsedRequestUri().scheme();
+        if (!scheme.equals("sip") && !scheme.equals("sips") && !scheme.equals("tel")) {
+            return new Verdict.Reject(416, "Request-URI scheme '" + shorten(scheme) + "' is not supported");
+        }
+
+        return r.hasHeader(HeaderName.PROXY_REQUIRE) ? checkProxyRequire(r) : Verdict.ACCEPT;
+    }
+
+    /** The Request-URI checks; null when it passes (it is then parsed and cached in the request). */
+    private static Verdict checkRequestUri(SipRequest r) {
         Uri ruri;
         String uriText = r.requestUri();
         if (uriText == null || uriText.isEmpty() || hasBracketOrWhite(uriText)) {
@@ -69,69 +162,26 @@ public final class RequestValidator {
             // RFC 3261 §19.1.1 table: headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11).
             return bad("Request-URI carries escaped headers, not allowed in a Request-URI");
         }
+        return null;
+    }
 
-        // RFC 3261 §8.1.1 / §16.3 item 1: mandatory headers, exactly once each.
-        Verdict counts = checkCounts(r);
-        if (counts != null) {
-            return counts;
-        }
+    /** Whether header line {@code i} is untouched and one plain address (false for no line). */
+    private static boolean isPlainNameAddr(SipMessage m, int i, boolean contact) {
+        int vs = i < 0 ? -1 : m.headers.rawValueStart(i);
+        return vs >= 0 && PlainSyntax.isPlainNameAddr(m.buf, vs, m.headers.rawValueEnd(i), contact);
+    }
 
-        Verdict via = checkVias(r);
-        if (via != null) {
-            return via;
-        }
-        for (HeaderName h : FROM_AND_TO) {
-            try {
-                NameAddr.parse(r.header(h));
-            } catch (RuntimeException e) {
-                return bad(problem(h.canonical(), e));
-            }
-        }
+    /** Whether Via line {@code i} is untouched and holds only plain via-parms (false for no line). */
+    private static boolean isPlainViaLine(SipMessage m, int i) {
+        int vs = i < 0 ? -1 : m.headers.rawValueStart(i);
+        return vs >= 0 && PlainSyntax.isPlainViaLine(m.buf, vs, m.headers.rawValueEnd(i));
+    }
 
-        Verdict cseq = checkCseq(r);
-        if (cseq != null) {
-            return cseq;
-        }
-
-        for (String line : r.headerLines(HeaderName.CONTACT)) {
-            ContactHeader contact;
-            try {
-                contact = ContactHeader.parse(line);
-            } catch (RuntimeException e) {
-                return bad(problem("Contact", e));
-            }
-            if (contact.wildcard() && !SipMethod.REGISTER.equals(r.method())) {
-                // RFC 3261 §20.10: the '*' form is for REGISTER only (§10.2.2).
-                return bad("Contact: '*' is only allowed in REGISTER");
-            }
-        }
-
-        Verdict length = checkContentLength(r, streamTransport);
-        if (length != null) {
-            return length;
-        }
-
-        String mf = r.header(HeaderName.MAX_FORWARDS);
-        if (mf != null) {
-            long hops;
-            try {
-                hops = Numbers.parseUnsignedInt(mf, "Max-Forwards", 255); // RFC 3261 §20.22: 0-255
-            } catch (RuntimeException e) {
-                return bad(e.getMessage());
-            }
-            if (hops == 0) {
-                // RFC 3261 §16.3 item 3: a proxy does not forward it (RFC 4475 §3.3.11).
-                return new Verdict.Reject(483, "Max-Forwards is 0");
-            }
-        }
-
-        // RFC 3261 §16.3 item 2: a scheme the proxy cannot route on is answered with 416.
-        String scheme = ruri.scheme();
-        if (!scheme.equals("sip") && !scheme.equals("sips") && !scheme.equals("tel")) {
-            return new Verdict.Reject(416, "Request-URI scheme '" + shorten(scheme) + "' is not supported");
-        }
-
-        return checkProxyRequire(r);
+    /** Whether the topmost via-parm is untouched and plain: the part {@code firstValue(VIA)} returns. */
+    private static boolean isPlainTopVia(SipMessage m) {
+        int i = m.headers.indexOf(HeaderName.VIA, 0);
+        int vs = i < 0 ? -1 : m.headers.rawValueStart(i);
+        return vs >= 0 && PlainSyntax.plainFirstViaEnd(m.buf, vs, m.headers.rawValueEnd(i)) >= 0;
     }
 
     private static final HeaderName[] EXACTLY_ONCE = {HeaderName.CALL_ID, HeaderName.FROM, HeaderName.TO, HeaderName.CSEQ};
@@ -158,9 +208,15 @@ public final class RequestValidator {
         return null;
     }
 
-    private static Verdict checkVias(SipMessage m) {
+    private Verdict checkVias(SipMessage m) {
         boolean top = true;
-        for (String line : m.headerLines(HeaderName.VIA)) {
+        HeaderTable headers = m.headers;
+        for (int i = headers.indexOf(HeaderName.VIA, 0); i >= 0; i = headers.indexOf(HeaderName.VIA, i + 1)) {
+            if (plainForms && isPlainViaLine(m, i)) {
+                top = false; // a plain Via's branch is never the bare magic cookie
+                continue;
+            }
+            String line = headers.value(i);
             List<Via> vias;
             try {
                 vias = Via.parseAll(line);
@@ -179,7 +235,10 @@ public final class RequestValidator {
         return null;
     }
 
-    private static Verdict checkCseq(SipRequest r) {
+    private Verdict checkCseq(SipRequest r) {
+        if (plainForms && r.cseqNumber() >= 0 && r.cseqMethod().equals(r.method())) {
+            return null; // read from the bytes with the same grammar as CSeq.parse
+        }
         CSeq cseq;
         try {
             cseq = CSeq.parse(r.header(HeaderName.CSEQ));
@@ -194,7 +253,10 @@ public final class RequestValidator {
         return null;
     }
 
-    private static Verdict checkContentLength(SipRequest r, boolean streamTransport) {
+    private Verdict checkContentLength(SipRequest r, boolean streamTransport) {
+        if (plainForms && r.headerLineCount(HeaderName.CONTENT_LENGTH) == 1 && r.contentLength() >= 0) {
+            return null; // one line, a number within range: read from the bytes
+        }
         List<String> lines = r.headerLines(HeaderName.CONTENT_LENGTH);
         if (lines.isEmpty()) {
             // RFC 3261 §18.3 / §20.14: without it a stream cannot be framed.
@@ -248,13 +310,13 @@ public final class RequestValidator {
      */
     public Verdict checkResponse(SipResponse r) {
         try {
-            return responseVerdict(r);
+            return responseVerdict(r, plainForms);
         } catch (RuntimeException e) {
             return new Verdict.Drop("response could not be checked: " + e);
         }
     }
 
-    private static Verdict responseVerdict(SipResponse r) {
+    private static Verdict responseVerdict(SipResponse r, boolean plainForms) {
         if (r.statusCode() < 100 || r.statusCode() > 699) {
             return new Verdict.Drop("status code " + r.statusCode() + " outside 100..699");
         }
@@ -268,10 +330,12 @@ public final class RequestValidator {
         }
         // Responses are the bulk of the traffic: only the top Via is ours to read, and the
         // lower ones are parsed only when one of them may name the broadcast address.
-        try {
-            Via.parse(r.firstValue(HeaderName.VIA));
-        } catch (RuntimeException e) {
-            return new Verdict.Drop("top Via: " + e.getMessage());
+        if (!(plainForms && isPlainTopVia(r))) {
+            try {
+                Via.parse(r.firstValue(HeaderName.VIA));
+            } catch (RuntimeException e) {
+                return new Verdict.Drop("top Via: " + e.getMessage());
+            }
         }
         if (!r.headerContains(HeaderName.VIA, "255.255.255.255")) {
             return Verdict.ACCEPT;

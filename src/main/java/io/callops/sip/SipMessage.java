@@ -383,6 +383,27 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return paramOfFirstValue(HeaderName.VIA, "branch", false);
     }
 
+    /**
+     * Whether the topmost via-parm is untouched and plain (see {@code PlainSyntax})
+     * whose sent-by host is {@code host} (ignoring case) and which has no {@code rport} without
+     * a value: the case where a proxy receiving it from {@code host} adds nothing to it
+     * (RFC 3261 §18.2.1, RFC 3581 §4). False says only that the Via must be read in full.
+     */
+    public boolean topViaIsPlainFrom(String host) {
+        int i = headers.indexOf(HeaderName.VIA, 0);
+        int vs = i < 0 ? -1 : headers.rawValueStart(i);
+        if (vs < 0) {
+            return false;
+        }
+        int ve = PlainSyntax.plainFirstViaEnd(buf, vs, headers.rawValueEnd(i));
+        if (ve < 0 || PlainSyntax.viaHasBareRport(buf, vs, ve)) {
+            return false;
+        }
+        int hostStart = PlainSyntax.viaHostStart(buf, vs, ve);
+        int hostEnd = PlainSyntax.viaHostEnd(buf, hostStart, ve);
+        return PlainSyntax.equalsIgnoreCase(buf, hostStart, hostEnd, host);
+    }
+
     /** The tag parameter of From, or null. */
     public String fromTag() {
         return paramOfFirstValue(HeaderName.FROM, "tag", true);

@@ -54,6 +54,11 @@ public final class SipRequest extends SipMessage {
         return requestUri;
     }
 
+    /** Whether the Request-URI is still the received bytes and a plain sip: or sips: URI ({@link PlainSyntax}). */
+    boolean hasPlainRequestUri() {
+        return requestUri == null && uriEnd > uriStart && PlainSyntax.isPlainSipUri(buf, uriStart, uriEnd);
+    }
+
     public void setRequestUri(String uri) {
         this.requestUri = uri;
         this.parsedUri = null;

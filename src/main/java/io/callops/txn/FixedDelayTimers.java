@@ -1,9 +1,7 @@
 package io.callops.txn;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
@@ -33,8 +31,11 @@ final class FixedDelayTimers {
      */
     static final int MAX_QUEUES = 64;
 
-    private final Map<Long, Queue> byDelay = new HashMap<>();
-    /** The same queues as a list: a timer may set a timer of a new delay while they run. */
+    /**
+     * The queues, found by a scan of their delays: there are a handful, and a map keyed by a
+     * boxed delay would allocate on every timer set. A list, not an array copied on growth, as
+     * a timer may set a timer of a new delay while they run.
+     */
     private final List<Queue> queues = new ArrayList<>();
     private final LongSupplier nowMs;
     private final Executor worker;
@@ -52,9 +53,14 @@ final class FixedDelayTimers {
 
     /** The timers of one delay, oldest first. */
     private static final class Queue {
+        final long delayMs;
         Entry head;
         Entry tail;
         int size;
+
+        Queue(long delayMs) {
+            this.delayMs = delayMs;
+        }
 
         void append(Entry e) {
             e.queue = this;
@@ -121,22 +127,31 @@ final class FixedDelayTimers {
 
     /** True when a timer of this delay has (or may get) a queue of its own. */
     boolean takes(long delayMs) {
-        return byDelay.containsKey(delayMs) || queues.size() < MAX_QUEUES;
+        return queueOf(delayMs) != null || queues.size() < MAX_QUEUES;
     }
 
     TimerHandle add(Runnable task, long delayMs) {
         Entry e = new Entry(nowMs.getAsLong() + delayMs, task);
-        Queue q = byDelay.get(delayMs);
+        Queue q = queueOf(delayMs);
         if (q == null) {
             if (queues.size() >= MAX_QUEUES) {
                 throw new IllegalStateException("no queue for delay " + delayMs + "; check takes() first");
             }
-            q = new Queue();
-            byDelay.put(delayMs, q);
+            q = new Queue(delayMs);
             queues.add(q);
         }
         q.append(e);
         return e;
+    }
+
+    private Queue queueOf(long delayMs) {
+        for (int i = 0; i < queues.size(); i++) {
+            Queue q = queues.get(i);
+            if (q.delayMs == delayMs) {
+                return q;
+            }
+        }
+        return null;
     }
 
     /** Runs every timer that is due. */
