@@ -104,8 +104,17 @@ public final class OurAddresses {
             return true;
         }
         // An explicit port on one of our addresses must be one we listen on.
-        boolean isIp = listen.stream().anyMatch(l -> sameHost(l.hostText(), host));
-        return !isIp || isListenUri(s);
+        return !isListenHost(host) || isListenUri(s);
+    }
+
+    /** A loop, not a stream: this runs for every request routed by domain. */
+    private boolean isListenHost(String host) {
+        for (ListenAddress l : listen) {
+            if (sameHost(l.hostText(), host)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameHost(String a, String b) {
