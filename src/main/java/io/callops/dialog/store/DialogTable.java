@@ -220,27 +220,37 @@ final class DialogTable implements AutoCloseable {
                  PreparedStatement remove = db.prepareStatement("DELETE FROM dialogs WHERE id = ?")) {
                 int queued = 0;
                 for (Change c : batch) {
-                    if (c.isDelete()) {
-                        remove.setLong(1, c.id());
-                        remove.addBatch();
-                    } else {
-                        DialogRecord r = c.saved();
-                        put.setLong(1, r.id());
-                        put.setString(2, r.callId());
-                        put.setInt(3, r.state());
-                        put.setLong(4, r.expiresEpochMs());
-                        put.setString(5, DialogRecordCodec.encode(r));
-                        put.addBatch();
-                        if (++queued == ROWS_PER_BATCH) {
-                            put.executeBatch();
-                            queued = 0;
-                        }
+                    if (queueRow(c, put, remove) && ++queued == ROWS_PER_BATCH) {
+                        put.executeBatch();
+                        queued = 0;
                     }
                 }
                 put.executeBatch();
                 remove.executeBatch();
             }
         });
+    }
+
+    /**
+     * Adds one change to its statement's batch; true for a row to insert. A method of its own so
+     * that it is compiled from the warm-up's thousands of rows: the loop above runs once per
+     * round, and compiled as one piece with the encoding inlined it took the JIT a few hundred
+     * milliseconds, under real load.
+     */
+    private static boolean queueRow(Change c, PreparedStatement put, PreparedStatement remove) throws SQLException {
+        if (c.isDelete()) {
+            remove.setLong(1, c.id());
+            remove.addBatch();
+            return false;
+        }
+        DialogRecord r = c.saved();
+        put.setLong(1, r.id());
+        put.setString(2, r.callId());
+        put.setInt(3, r.state());
+        put.setLong(4, r.expiresEpochMs());
+        put.setString(5, DialogRecordCodec.encode(r));
+        put.addBatch();
+        return true;
     }
 
     /**
