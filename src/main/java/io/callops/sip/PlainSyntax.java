@@ -10,10 +10,10 @@ package io.callops.sip;
  * objects that are thrown away at once saves most of the validator's allocation.
  *
  * <p>The subset is deliberately narrow: ASCII only, no white space except between a Via's
- * sent-protocol and sent-by, no quoted parameter values, no escapes, no IPv6, no passwords or
- * URI headers, no comma-separated lists. What it accepts must stay a subset of what
- * {@code Via.parse}, {@code NameAddr.parse} and {@code ContactHeader.parse} accept; a property
- * test holds it to that.
+ * sent-protocol and sent-by and between a display name and its '&lt;', no quoted parameter
+ * values, no escapes, no IPv6, no passwords or URI headers, no comma-separated addresses.
+ * What it accepts must stay a subset of what {@code Via.parse}, {@code NameAddr.parse},
+ * {@code ContactHeader.parse} and {@code Uri.parse} accept; a property test holds it to that.
  */
 final class PlainSyntax {
     private static final String COOKIE = "z9hG4bK"; // RFC 3261 §8.1.1.7: a branch of only the cookie is refused
