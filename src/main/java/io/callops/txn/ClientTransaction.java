@@ -22,7 +22,8 @@ public final class ClientTransaction {
     private SipRequest request;      // released once a final response came
     private byte[] bytes;
     private final Destination destination;
-    private final ClientTransactionListener listener;
+    /** The owner; let go once nothing more can reach it (Completed), so it does not linger with us. */
+    private ClientTransactionListener listener;
     private final boolean invite;
     private State state;
     private Flow flow;             // the flow the request actually left on
@@ -161,7 +162,14 @@ public final class ClientTransaction {
                 timeoutTimer.cancel();
                 timeoutTimer = TimerHandle.NONE;
                 completeWith(r);
-                listener.onFinal(this, r);
+                ClientTransactionListener owner = listener;
+                if (state == State.COMPLETED) {
+                    // Completed only absorbs retransmissions (and repeats our ACK): the owner hears
+                    // nothing more, and its request, branches and targets can die young instead of
+                    // being kept for timer D or K. Accepted still forwards 2xx retransmissions to it.
+                    listener = null;
+                }
+                owner.onFinal(this, r);
                 return;
             case COMPLETED:
                 if (invite && code >= 300 && ack != null) {
@@ -181,7 +189,7 @@ public final class ClientTransaction {
     private void completeWith(SipResponse r) {
         TimerSettings t = layer.timers();
         SipRequest sent = request;
-        // Nothing is retransmitted any more; the lingering state is the ACK and the listener.
+        // Nothing is retransmitted any more; what lingers is the ACK and, in Accepted, the listener.
         request = null;
         bytes = null;
         boolean unreliable = !destination.transport().reliable();
@@ -213,6 +221,11 @@ public final class ClientTransaction {
         b.header(HeaderName.CALL_ID, request.header(HeaderName.CALL_ID));
         b.header(HeaderName.CSEQ, request.cseqNumber() + " ACK");
         return b.buildRequest();
+    }
+
+    /** Whether the owner is still held: only until the last thing that can reach it has passed. */
+    boolean holdsOwner() {
+        return listener != null;
     }
 
     /** Ends the transaction without waiting (used when the owner gives up on a branch). */

@@ -54,7 +54,10 @@ class PlainSyntaxPropertyTest {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
         if (PlainSyntax.isPlainViaLine(b, 0, b.length)) {
             assertThat(Via.parseAll(line)).as(line).hasSize(line.split(",", -1).length);
-            assertThat(PlainSyntax.plainFirstViaEnd(b, 0, b.length)).isPositive();
+            if (b[0] != ' ' && b[0] != '\t') {
+                // the first via-parm is taken only from its first byte on (its host is found by position)
+                assertThat(PlainSyntax.plainFirstViaEnd(b, 0, b.length)).as(line).isPositive();
+            }
         }
         int end = PlainSyntax.plainFirstViaEnd(b, 0, b.length);
         Statistics.collect(end >= 0 ? "first plain" : "first not plain");
