@@ -204,6 +204,11 @@ final class ByteScan {
         return null;
     }
 
+    /** True when {@code b[from, to)} holds the ASCII text {@code s}, ignoring case. */
+    static boolean equalsIgnoreCaseAscii(byte[] b, int from, int to, String s) {
+        return to - from == s.length() && regionMatchesIgnoreCase(b, from, s);
+    }
+
     private static boolean regionMatchesIgnoreCase(byte[] b, int off, String s) {
         for (int i = 0; i < s.length(); i++) {
             int c = b[off + i];

@@ -120,7 +120,8 @@ final class PlainSyntax {
     /** Whether a value that {@link #isPlainVia} accepted has {@code ;rport} without a value. */
     static boolean viaHasBareRport(byte[] b, int from, int to) {
         for (int p = from; p < to; p++) {
-            if (b[p] == ';' && p + 6 <= to && equalsIgnoreCase(b, p + 1, p + 6, "rport") && (p + 6 == to || b[p + 6] == ';')) {
+            if (b[p] == ';' && p + 6 <= to && ByteScan.equalsIgnoreCaseAscii(b, p + 1, p + 6, "rport")
+                    && (p + 6 == to || b[p + 6] == ';')) {
                 return true;
             }
         }
@@ -244,20 +245,19 @@ final class PlainSyntax {
 
     /** A Via parameter whose value the Via parser checks: only the forms certain to pass. */
     private static boolean viaParamOk(byte[] b, int nameStart, int nameEnd, int valueStart, int valueEnd) {
-        int nameLength = nameEnd - nameStart;
-        if (nameLength == 5 && equalsIgnoreCase(b, nameStart, nameEnd, "rport")) {
+        if (ByteScan.equalsIgnoreCaseAscii(b, nameStart, nameEnd, "rport")) {
             return valueStart < 0 || port(b, valueStart, valueEnd) == valueEnd;
         }
-        if (nameLength == 6 && equalsIgnoreCase(b, nameStart, nameEnd, "branch")) {
+        if (ByteScan.equalsIgnoreCaseAscii(b, nameStart, nameEnd, "branch")) {
             if (valueStart < 0 || token(b, valueStart, valueEnd) != valueEnd) return false;
-            return !equalsIgnoreCase(b, valueStart, valueEnd, COOKIE);
+            return !ByteScan.equalsIgnoreCaseAscii(b, valueStart, valueEnd, COOKIE);
         }
-        if (nameLength == 8 && equalsIgnoreCase(b, nameStart, nameEnd, "received")) {
+        if (ByteScan.equalsIgnoreCaseAscii(b, nameStart, nameEnd, "received")) {
             return valueStart >= 0 && (isIPv4(b, valueStart, valueEnd) || isHostname(b, valueStart, valueEnd));
         }
         // ttl and maddr have their own value syntax: left to the full parser.
-        return !(nameLength == 3 && equalsIgnoreCase(b, nameStart, nameEnd, "ttl"))
-                && !(nameLength == 5 && equalsIgnoreCase(b, nameStart, nameEnd, "maddr"));
+        return !ByteScan.equalsIgnoreCaseAscii(b, nameStart, nameEnd, "ttl")
+                && !ByteScan.equalsIgnoreCaseAscii(b, nameStart, nameEnd, "maddr");
     }
 
     /** 1*token-char from {@code p}; the end, or -1 when there is none. */
@@ -345,17 +345,5 @@ final class PlainSyntax {
 
     private static boolean isAlphanum(byte c) {
         return isLetter(c) || (c >= '0' && c <= '9');
-    }
-
-    static boolean equalsIgnoreCase(byte[] b, int from, int to, String ascii) {
-        if (to - from != ascii.length()) return false;
-        for (int i = 0; i < ascii.length(); i++) {
-            int c = b[from + i];
-            if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-            int d = ascii.charAt(i);
-            if (d >= 'A' && d <= 'Z') d += 'a' - 'A';
-            if (c != d) return false;
-        }
-        return true;
     }
 }

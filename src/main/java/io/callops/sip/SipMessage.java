@@ -401,7 +401,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
         int hostStart = PlainSyntax.viaHostStart(buf, vs, ve);
         int hostEnd = PlainSyntax.viaHostEnd(buf, hostStart, ve);
-        return PlainSyntax.equalsIgnoreCase(buf, hostStart, hostEnd, host);
+        return ByteScan.equalsIgnoreCaseAscii(buf, hostStart, hostEnd, host);
     }
 
     /** The tag parameter of From, or null. */

@@ -37,6 +37,8 @@ final class FixedDelayTimers {
      * a timer may set a timer of a new delay while they run.
      */
     private final List<Queue> queues = new ArrayList<>();
+    /** The queue found last: {@link #takes} and then {@link #add} ask for the same delay. */
+    private Queue lastFound;
     private final LongSupplier nowMs;
     private final Executor worker;
     private final BooleanSupplier inWorker;
@@ -145,9 +147,14 @@ final class FixedDelayTimers {
     }
 
     private Queue queueOf(long delayMs) {
+        Queue last = lastFound;
+        if (last != null && last.delayMs == delayMs) {
+            return last;
+        }
         for (int i = 0; i < queues.size(); i++) {
             Queue q = queues.get(i);
             if (q.delayMs == delayMs) {
+                lastFound = q;
                 return q;
             }
         }
