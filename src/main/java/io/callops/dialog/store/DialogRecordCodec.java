@@ -42,7 +42,16 @@ public final class DialogRecordCodec {
     private DialogRecordCodec() {
     }
 
+    /** The document as text. */
     public static String encode(DialogRecord r) {
+        return new String(encodeAscii(r), StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The document as ASCII bytes, which are also its UTF-8 bytes: what the store binds, so that
+     * the driver does not encode a String of it once more.
+     */
+    public static byte[] encodeAscii(DialogRecord r) {
         // Streamed rather than built as a tree, into a buffer kept by the thread: the writer
         // thread encodes every changed dialog of a round, and the tree's nodes or a fresh,
         // growing buffer per record would be most of that work's garbage.
@@ -76,8 +85,8 @@ public final class DialogRecordCodec {
             // Writing into memory does not fail; reaching this is a bug.
             throw new UncheckedIOException("dialog " + r.id() + " cannot be written as JSON", e);
         }
-        // Every character outside ASCII was escaped, so each byte is one character.
-        String json = out.toString(StandardCharsets.ISO_8859_1);
+        // Every character outside ASCII was escaped: the bytes are ASCII.
+        byte[] json = out.toByteArray();
         if (out.size() > KEPT_BUFFER_BYTES) {
             BUFFER.remove();
         }

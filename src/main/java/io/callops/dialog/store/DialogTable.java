@@ -216,7 +216,7 @@ final class DialogTable implements AutoCloseable {
         checkFile();
         inTransaction(db, s -> {
             try (PreparedStatement put = db.prepareStatement(
-                    "INSERT OR REPLACE INTO dialogs (id, callid, state, expires, data) VALUES (?, ?, ?, ?, ?)");
+                    "INSERT OR REPLACE INTO dialogs (id, callid, state, expires, data) VALUES (?, ?, ?, ?, CAST(? AS TEXT))");
                  PreparedStatement remove = db.prepareStatement("DELETE FROM dialogs WHERE id = ?")) {
                 int queued = 0;
                 for (Change c : batch) {
@@ -248,7 +248,9 @@ final class DialogTable implements AutoCloseable {
         put.setString(2, r.callId());
         put.setInt(3, r.state());
         put.setLong(4, r.expiresEpochMs());
-        put.setString(5, DialogRecordCodec.encode(r));
+        // The document's bytes, stored as TEXT by the statement's CAST (so that the file stays
+        // readable with SQLite's JSON functions): a String would be encoded to UTF-8 once more.
+        put.setBytes(5, DialogRecordCodec.encodeAscii(r));
         put.addBatch();
         return true;
     }

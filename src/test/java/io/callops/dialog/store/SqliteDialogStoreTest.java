@@ -2,7 +2,10 @@ package io.callops.dialog.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -263,6 +266,30 @@ class SqliteDialogStoreTest extends StoreInTempDir {
 
         assertThat(store.loadAll()).containsExactlyInAnyOrder(DialogRecords.call(1, 0), DialogRecords.call(3, 0));
         assertThat(store.unreadableRows()).isEqualTo(2);
+    }
+
+    @Test
+    void theDataColumnIsJsonTextThatSqliteItselfReads() throws SQLException {
+        DialogRecord plain = DialogRecords.call(1, 0);
+        Map<String, Object> values = new HashMap<>(plain.values());
+        values.put("caller_name", "Zoë 日本 \uD83D\uDE00");
+        DialogRecord accented = new DialogRecord(plain.id(), plain.callId(), plain.state(), plain.startEpochMs(),
+                plain.expiresEpochMs(), plain.timeoutS(), plain.byeOnTimeout(), plain.caller(), plain.callee(), values,
+                plain.initialCseq());
+        SqliteDialogStore store = open(NEVER_MS);
+        store.save(accented);
+        store.flush();
+
+        try (Connection c = StoreFiles.connect(file()); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT typeof(data), json_extract(data, '$.callId'), "
+                     + "json_extract(data, '$.values.caller_name'), json_extract(data, '$.callee.lastCseq') FROM dialogs")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isEqualTo("text");
+            assertThat(r.getString(2)).isEqualTo(plain.callId());
+            assertThat(r.getString(3)).isEqualTo("Zoë 日本 \uD83D\uDE00");
+            assertThat(r.getLong(4)).isEqualTo(plain.callee().lastCseq());
+        }
+        assertThat(store.loadAll()).containsExactly(accented);
     }
 
     @Test
