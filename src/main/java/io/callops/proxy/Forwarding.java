@@ -280,7 +280,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
         String top = out.firstValue(HeaderName.ROUTE);
         NameAddr na = NameAddr.parse(top);
         if (na.uri() instanceof SipUri su && !su.lr()) {
-            out.removeFirstValue(HeaderName.ROUTE);
+            out.dropFirstValue(HeaderName.ROUTE);
             out.addLast(HeaderName.ROUTE, "<" + out.requestUri() + ">");
             out.setRequestUri(su.toString());
             return su.toString();
@@ -455,7 +455,7 @@ final class Forwarding implements RequestContext, ClientTransactionListener, Rel
      */
     private SipResponse upstream(SipResponse response) {
         SipResponse up = response.copy();
-        up.removeFirstValue(HeaderName.VIA);
+        up.dropFirstValue(HeaderName.VIA);
         if (originalCseq != null) {
             up.setHeader(HeaderName.CSEQ, originalCseq);
         }

@@ -284,7 +284,7 @@ public final class ProxyCore implements TransactionUser {
             String top;
             while ((top = r.firstValue(HeaderName.ROUTE)) != null
                     && services.addresses().isListenUri(NameAddr.parse(top).uri())) {
-                r.removeFirstValue(HeaderName.ROUTE);
+                r.dropFirstValue(HeaderName.ROUTE);
                 ours = true;
             }
         } catch (RuntimeException e) {
@@ -364,7 +364,7 @@ public final class ProxyCore implements TransactionUser {
         if (t == null) return;
         services.stats().strayResponses.increment();
         SipResponse up = response.copy();
-        up.removeFirstValue(HeaderName.VIA);
+        up.dropFirstValue(HeaderName.VIA);
         try {
             services.transport().send(t, new InetSocketAddress(InetAddress.getByName(host), port), up.toBytes(),
                     SendResult.IGNORE);

@@ -215,6 +215,19 @@ final class HeaderTable {
         size--;
     }
 
+    /**
+     * True when the lines are untouched slices lying back to back over {@code buf[from, to)}:
+     * written out, they would be exactly that range.
+     */
+    boolean isSliceOf(int from, int to) {
+        int pos = from;
+        for (int i = 0; i < size; i++) {
+            if (isEdited(i) || at(i, LINE_START) != pos) return false;
+            pos = at(i, LINE_END);
+        }
+        return pos == to;
+    }
+
     /** Bytes this table writes, for sizing the output array. */
     int encodedLength() {
         int n = 0;
@@ -247,6 +260,10 @@ final class HeaderTable {
         return pos;
     }
 
+    /**
+     * Bytes of {@code s} in UTF-8 as {@link #putUtf8} writes it: a lone surrogate (which a string
+     * from a management request can hold) becomes '?', as {@code String.getBytes} makes it.
+     */
     static int utf8Length(String s) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -255,32 +272,46 @@ final class HeaderTable {
                 n++;
             } else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c)) {
+            } else if (!Character.isSurrogate(c)) {
+                n += 3;
+            } else if (isPairAt(s, i)) {
                 n += 4;
                 i++;
             } else {
-                n += 3;
+                n++;
             }
         }
         return n;
     }
 
+    /** Writes {@code s} in UTF-8 from {@code pos}; returns the position after it. */
     static int putUtf8(byte[] out, int pos, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 out[pos++] = (byte) c;
+            } else if (c < 0x800) {
+                out[pos++] = (byte) (0xC0 | c >> 6);
+                out[pos++] = (byte) (0x80 | c & 0x3F);
+            } else if (!Character.isSurrogate(c)) {
+                out[pos++] = (byte) (0xE0 | c >> 12);
+                out[pos++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[pos++] = (byte) (0x80 | c & 0x3F);
+            } else if (isPairAt(s, i)) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                out[pos++] = (byte) (0xF0 | cp >> 18);
+                out[pos++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                out[pos++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                out[pos++] = (byte) (0x80 | cp & 0x3F);
             } else {
-                byte[] enc = s.substring(i, Character.isHighSurrogate(c) ? i + 2 : i + 1)
-                        .getBytes(StandardCharsets.UTF_8);
-                System.arraycopy(enc, 0, out, pos, enc.length);
-                pos += enc.length;
-                if (Character.isHighSurrogate(c)) {
-                    i++;
-                }
+                out[pos++] = '?';
             }
         }
         return pos;
+    }
+
+    private static boolean isPairAt(String s, int i) {
+        return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
     }
 
     private void ensureCapacity(int entries) {

@@ -1,7 +1,5 @@
 package io.callops.sip;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,29 +97,53 @@ public final class MessageBuilder {
     }
 
     public SipMessage build() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512 + body.length);
-        write(out, startLine);
+        // Sized first and written once into an array of exactly that size: a growing buffer,
+        // a string per line and a final copy were several times the message in garbage, and
+        // every INVITE's 100 Trying is built here.
+        String contentLength = Integer.toString(body.length);
+        boolean typed = contentType != null && body.length > 0;
+        int length = HeaderTable.utf8Length(startLine) + 2;
         for (String[] h : headers) {
-            if (h[0].equalsIgnoreCase("Content-Length")) continue;
-            write(out, h[0] + ": " + h[1]);
+            if (!isContentLength(h[0])) length += headerLength(h[0], h[1]);
         }
-        if (contentType != null && body.length > 0) {
-            write(out, "Content-Type: " + contentType);
+        if (typed) length += headerLength("Content-Type", contentType);
+        length += headerLength("Content-Length", contentLength) + 2 + body.length;
+
+        byte[] out = new byte[length];
+        int pos = endLine(out, HeaderTable.putUtf8(out, 0, startLine));
+        for (String[] h : headers) {
+            if (!isContentLength(h[0])) pos = putHeader(out, pos, h[0], h[1]);
         }
-        write(out, "Content-Length: " + body.length);
-        write(out, "");
-        out.writeBytes(body);
-        ParseResult r = PARSER.parse(out.toByteArray());
+        if (typed) pos = putHeader(out, pos, "Content-Type", contentType);
+        pos = putHeader(out, pos, "Content-Length", contentLength);
+        pos = endLine(out, pos);
+        System.arraycopy(body, 0, out, pos, body.length);
+        ParseResult r = PARSER.parse(out);
         if (r instanceof ParseResult.Success s) {
             return s.message();
         }
         throw new IllegalArgumentException("built message does not parse: " + ((ParseResult.Failure) r).reason());
     }
 
-    private static void write(ByteArrayOutputStream out, String line) {
-        out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-        out.write('\r');
-        out.write('\n');
+    private static boolean isContentLength(String name) {
+        return name.equalsIgnoreCase("Content-Length");
+    }
+
+    private static int headerLength(String name, String value) {
+        return HeaderTable.utf8Length(name) + 2 + HeaderTable.utf8Length(value) + 2;
+    }
+
+    private static int putHeader(byte[] out, int pos, String name, String value) {
+        pos = HeaderTable.putUtf8(out, pos, name);
+        out[pos++] = ':';
+        out[pos++] = ' ';
+        return endLine(out, HeaderTable.putUtf8(out, pos, value));
+    }
+
+    private static int endLine(byte[] out, int pos) {
+        out[pos++] = '\r';
+        out[pos++] = '\n';
+        return pos;
     }
 
     private static void requireNoWhiteSpace(String s, String what) {

@@ -220,16 +220,28 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
      * values of the same line. Returns the removed value, or null when there is none.
      */
     public String removeFirstValue(HeaderName name) {
+        return removeFirst(name, true);
+    }
+
+    /**
+     * Removes the first value of a list header as {@link #removeFirstValue} does, without making
+     * a string of it: what a proxy does to its own Via in every response it relays.
+     */
+    public void dropFirstValue(HeaderName name) {
+        removeFirst(name, false);
+    }
+
+    private String removeFirst(HeaderName name, boolean wanted) {
         int i = headers.indexOf(name, 0);
         if (i < 0) {
             return null;
         }
         int vs = headers.rawValueStart(i);
         if (vs >= 0) {
-            String first = removeFirstRawValue(i, vs, headers.rawValueEnd(i));
-            if (first != null) {
+            int firstEnd = removeFirstRawValue(i, vs, headers.rawValueEnd(i));
+            if (firstEnd >= 0) {
                 invalidate(name);
-                return first;
+                return wanted ? new String(buf, vs, firstEnd - vs, StandardCharsets.UTF_8) : null;
             }
         }
         List<String> values = ListValues.split(headers.value(i));
@@ -245,20 +257,20 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     /**
      * Removes the first value of an untouched, unfolded line straight from its bytes: the whole
      * line when it holds one value (a relayed response's own Via, nearly always), else the
-     * value and its comma, leaving the rest of the line as it came. Returns null, changing
-     * nothing, for the forms left to the general path: a folded line or a blank first value.
+     * value and its comma, leaving the rest of the line as it came. Returns where the removed
+     * value ends in the bytes (it starts at {@code vs}), or -1, changing nothing, for the forms
+     * left to the general path: a folded line or a blank first value.
      */
-    private String removeFirstRawValue(int i, int vs, int ve) {
+    private int removeFirstRawValue(int i, int vs, int ve) {
         int sep = ByteScan.firstSeparator(buf, vs, ve);
         if (sep < 0) {
-            return null; // folded
+            return -1; // folded
         }
         int end = sep;
         while (end > vs && buf[end - 1] >= 0 && buf[end - 1] <= ' ') end--; // as String.trim()
         if (end == vs) {
-            return null;
+            return -1;
         }
-        String first = new String(buf, vs, end - vs, StandardCharsets.UTF_8);
         int rest = sep;
         while (rest < ve && (buf[rest] == ',' || (buf[rest] >= 0 && buf[rest] <= ' '))) rest++;
         if (rest == ve) {
@@ -266,7 +278,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         } else {
             headers.set(i, new String(buf, rest, ve - rest, StandardCharsets.UTF_8));
         }
-        return first;
+        return end;
     }
 
     /** Replaces the first value of a list header, keeping the other values of its line. */
@@ -496,7 +508,6 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     // ---------------------------------------------------------------- writing
 
-    /** Writes the message: untouched parts as they came, changed parts in canonical form. */
     /** The number of bytes {@link #toBytes()} would write, without writing them. */
     public int encodedLength() {
         int startLen = startLineEdited ? HeaderTable.utf8Length(startLine()) + 2 : startLineEnd - startLineStart;
@@ -504,7 +515,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return startLen + headers.encodedLength() + sepLen + bodyLen;
     }
 
+    /** Writes the message: untouched parts as they came, changed parts in canonical form. */
     public byte[] toBytes() {
+        if (isWholeBuffer()) {
+            return buf; // the message as read or built, nothing changed: no copy (the bytes are never written to)
+        }
         byte[] startLine = startLineEdited ? (startLine() + "\r\n").getBytes(StandardCharsets.UTF_8) : null;
         int startLen = startLine != null ? startLine.length : startLineEnd - startLineStart;
         int sepLen = separatorEnd > separatorStart ? separatorEnd - separatorStart : 2;
@@ -528,6 +543,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         pos += sepLen;
         System.arraycopy(bodyBuf, bodyOff, out, pos, bodyLen);
         return out;
+    }
+
+    /** True when the message is its whole buffer, unchanged: start line, headers, separator and body back to back. */
+    private boolean isWholeBuffer() {
+        return !startLineEdited && startLineStart == 0 && separatorEnd > separatorStart && bodyBuf == buf
+                && bodyOff == separatorEnd && bodyOff + bodyLen == buf.length
+                && headers.isSliceOf(startLineEnd, separatorStart);
     }
 
     @Override
