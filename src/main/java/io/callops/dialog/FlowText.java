@@ -1,6 +1,7 @@
 package io.callops.dialog;
 
 import io.callops.transport.Flow;
+import io.callops.transport.RecentTexts;
 import io.callops.transport.TransportType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,8 +15,14 @@ final class FlowText {
     private FlowText() {
     }
 
+    /** A peer's flow is the same in each of its calls, and written at each of their snapshots. */
+    private static final RecentTexts<Flow> RECENT = new RecentTexts<>(16, FlowText::write);
+
     static String format(Flow f) {
-        if (f == null) return null;
+        return f == null ? null : RECENT.of(f);
+    }
+
+    private static String write(Flow f) {
         return f.transport().uriParam() + ' ' + address(f.local()) + ' ' + address(f.remote());
     }
 

@@ -16,27 +16,15 @@ public final class IpLiterals {
         return h.indexOf(':') >= 0 ? HostSyntax.isIPv6(h) : HostSyntax.isIPv4(h);
     }
 
-    /** An address with its text; immutable, so it may be shared between threads without a lock. */
-    private record Written(InetAddress address, String text) {}
-
     /**
-     * The last addresses written, by hash: the proxy writes its own few listen addresses into
-     * every Via and Record-Route and compares them with every Route, and formatting one costs
-     * several strings each time. A racy read sees either an old entry or a newer one, both
-     * complete; a miss only formats again.
+     * The proxy writes its own few listen addresses into every Via and Record-Route and compares
+     * them with every Route.
      */
-    private static final Written[] RECENT = new Written[16];
+    private static final RecentTexts<InetAddress> RECENT = new RecentTexts<>(16, IpLiterals::format);
 
     /** An address as it is written in a SIP URI or Via: IPv6 in brackets. */
     public static String uriHost(InetAddress a) {
-        int slot = a.hashCode() & (RECENT.length - 1);
-        Written w = RECENT[slot];
-        if (w != null && w.address.equals(a)) {
-            return w.text;
-        }
-        String text = format(a);
-        RECENT[slot] = new Written(a, text);
-        return text;
+        return RECENT.of(a);
     }
 
     private static String format(InetAddress a) {
