@@ -112,4 +112,18 @@ class HeaderLineAccessTest {
         assertThat(m.removeFirstValue(HeaderName.RECORD_ROUTE)).isEqualTo("<sip:r@example.com;lr>");
         assertThat(m.hasHeader(HeaderName.RECORD_ROUTE)).isFalse();
     }
+
+    /** An edited value may come from a management request, any UTF-16 included: sized and written alike. */
+    @Test
+    void anEditedValueWithALoneSurrogateIsWrittenAsAQuestionMark() {
+        SipMessage m = parse(RESPONSE);
+        m.addLast("X-Note", "Zoë \uD83D\uDE00 \uDC00 end\uD800");
+        m.addLast("X-Other", "\uD800x");
+
+        byte[] written = m.toBytes();
+        assertThat(written).hasSize(m.encodedLength());
+        SipMessage back = ((ParseResult.Success) parser.parse(written)).message();
+        assertThat(back.header("X-Note")).isEqualTo("Zoë \uD83D\uDE00 ? end?");
+        assertThat(back.header("X-Other")).isEqualTo("?x");
+    }
 }
