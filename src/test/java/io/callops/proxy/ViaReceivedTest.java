@@ -3,12 +3,10 @@ package io.callops.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callops.testsupport.TestProxy;
+import io.callops.testsupport.UdpText;
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -72,10 +70,10 @@ class ViaReceivedTest {
             throws IOException {
         try (DatagramSocket callee = udp();
              TestProxy proxy = TestProxy.start(Map.of("routes", Map.of("bob", "sip:127.0.0.1:" + callee.getLocalPort())))) {
-            send(phone, "OPTIONS sip:bob@127.0.0.1 SIP/2.0\r\nVia: " + via + "\r\nMax-Forwards: 70\r\n"
+            UdpText.send(phone, proxy.port(), "OPTIONS sip:bob@127.0.0.1 SIP/2.0\r\nVia: " + via + "\r\nMax-Forwards: 70\r\n"
                     + "From: <sip:alice@127.0.0.1>;tag=a1\r\nTo: <sip:bob@127.0.0.1>\r\nCall-ID: " + callId + "\r\n"
-                    + "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n", proxy.port());
-            String relayed = receive(callee, "OPTIONS ");
+                    + "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n");
+            String relayed = UdpText.receive(callee, "OPTIONS ").text();
             String[] vias = relayed.lines().filter(l -> l.startsWith("Via: ")).map(l -> l.substring(5))
                     .toArray(String[]::new);
             assertThat(vias).hasSize(2);
@@ -83,31 +81,16 @@ class ViaReceivedTest {
                 StringBuilder ok = new StringBuilder("SIP/2.0 200 OK\r\n");
                 relayed.lines().filter(l -> l.startsWith("Via: ") || l.startsWith("From: ") || l.startsWith("To: ")
                         || l.startsWith("Call-ID: ") || l.startsWith("CSeq: ")).forEach(l -> ok.append(l).append("\r\n"));
-                send(callee, ok.append("Content-Length: 0\r\n\r\n").toString(), proxy.port());
-                assertThat(receive(phone, "SIP/2.0 ")).startsWith("SIP/2.0 200 OK");
+                UdpText.send(callee, proxy.port(), ok.append("Content-Length: 0\r\n\r\n").toString());
+                assertThat(UdpText.receive(phone, "SIP/2.0 ").text()).startsWith("SIP/2.0 200 OK");
             }
             return vias[1];
         }
     }
 
-    private static void send(DatagramSocket s, String msg, int port) throws IOException {
-        byte[] b = msg.getBytes(StandardCharsets.UTF_8);
-        s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
-    }
-
-    private static String receive(DatagramSocket s, String prefix) throws IOException {
-        s.setSoTimeout(5000);
-        while (true) {
-            DatagramPacket p = new DatagramPacket(new byte[65536], 65536);
-            s.receive(p);
-            String m = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
-            if (m.startsWith(prefix)) {
-                return m;
-            }
-        }
-    }
-
     private static DatagramSocket udp() throws IOException {
-        return new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        s.setSoTimeout(5000);
+        return s;
     }
 }
