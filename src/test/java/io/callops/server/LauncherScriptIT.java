@@ -2,10 +2,12 @@ package io.callops.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.callops.testsupport.FreePorts;
 import io.callops.testsupport.OptionsProbe;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code bin/callops} as a user runs it: the packaged jar, its JVM settings, real signals. */
 class LauncherScriptIT {
     private static final Path LAUNCHER = Path.of("bin/callops").toAbsolutePath();
+    /** The launcher runs the JVM these tests run on, so what it offers is known here. */
+    private static final Path TEST_JVM = Path.of(System.getProperty("java.home"), "bin", "java");
 
     @TempDir
     Path dir;
@@ -30,6 +34,7 @@ class LauncherScriptIT {
                 .redirectOutput(dir.resolve("out.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().remove("CALLOPS_JVM_OPTS");
+        pb.environment().put("JAVA", TEST_JVM.toString());
         pb.environment().putAll(env);
         return pb.start();
     }
@@ -54,6 +59,31 @@ class LauncherScriptIT {
         return text.contains("[always]") || text.contains("[madvise]");
     }
 
+    /** Whether the JVM running these tests was built with Shenandoah (Oracle's builds are not). */
+    private static boolean testJvmHasShenandoah() {
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("UseShenandoahGC");
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A {@code java} that refuses Shenandoah, as a JDK built without it does ("Unrecognized VM
+     * option"), and runs the test JVM for everything else.
+     */
+    private Path javaWithoutShenandoah() throws IOException {
+        Path script = dir.resolve("java-without-shenandoah");
+        Files.writeString(script, "#!/bin/sh\n"
+                + "for a in \"$@\"; do\n"
+                + "  if [ \"$a\" = -XX:+UseShenandoahGC ]; then echo \"Unrecognized VM option 'UseShenandoahGC'\" >&2; exit 1; fi\n"
+                + "done\n"
+                + "exec '" + TEST_JVM + "' \"$@\"\n");
+        script.toFile().setExecutable(true);
+        return script;
+    }
+
     /** The JVM's own command line: the script replaced itself with it (exec), same PID. */
     private static String commandLine(Process p) throws IOException {
         byte[] raw = Files.readAllBytes(Path.of("/proc/" + p.pid() + "/cmdline"));
@@ -67,9 +97,12 @@ class LauncherScriptIT {
                 "--store-path", dir.resolve("data/dialogs.db").toString(), "--warmup-calls", "300");
         try {
             awaitListening(p);
-            assertThat(commandLine(p)).contains("-XX:+UseG1GC", "-XX:G1HeapRegionSize=2m", "-XX:MaxNewSize=4m", "-Xms2g -Xmx2g",
-                    "-XX:InitiatingHeapOccupancyPercent=25", "-jar")
-                    .contains("--warmup-calls 300");
+            if (testJvmHasShenandoah()) {
+                assertThat(commandLine(p)).contains("-XX:+UseShenandoahGC -Xms2g -Xmx2g").doesNotContain("G1");
+            } else {
+                assertThat(commandLine(p)).contains("-XX:+UseG1GC").doesNotContain("Shenandoah");
+            }
+            assertThat(commandLine(p)).contains("-jar").contains("--warmup-calls 300");
             if (kernelOffersHugePages()) {
                 assertThat(commandLine(p)).contains("-XX:+UseTransparentHugePages");
             } else {
@@ -81,6 +114,23 @@ class LauncherScriptIT {
             assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(this::safeOutput).isZero();
         } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aJvmWithoutShenandoahGetsTheG1Settings() throws Exception {
+        int port = FreePorts.udpAndTcp();
+        Process p = start(Map.of("JAVA", javaWithoutShenandoah().toString()), "--listen", "udp:127.0.0.1:" + port,
+                "--mi-listen", "127.0.0.1:0", "--store-type", "none", "--warmup-calls", "0");
+        try {
+            awaitListening(p);
+            assertThat(commandLine(p)).contains("-XX:+UseG1GC", "-XX:G1HeapRegionSize=2m", "-XX:MaxNewSize=4m",
+                    "-Xms2g -Xmx2g", "-XX:InitiatingHeapOccupancyPercent=25", "-jar").doesNotContain("Shenandoah");
+            assertThat(OptionsProbe.send(port, "launcher-2")).startsWith("SIP/2.0 483 ");
+        } finally {
+            p.destroy();
+            p.waitFor(15, TimeUnit.SECONDS);
             p.destroyForcibly();
         }
     }
