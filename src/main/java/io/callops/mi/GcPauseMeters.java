@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code jvm_gc_pause_seconds_count} and {@code _sum} per collector, read from the collector
  * beans when scraped. Micrometer's own GC binder listens to a notification per collection,
- * and the JVM builds a detailed report for each: with the short young collections the proxy
- * runs (about 27 a second at 1,000 calls/s) that cost about 2 % of the process's CPU. The
+ * and the JVM builds a detailed report for each: with the short young collections of the G1
+ * settings (about 27 a second at 1,000 calls/s) that cost about 2 % of the process's CPU. The
  * count and total stay exact; the largest pause of the last minute is left to the GC log.
  */
 final class GcPauseMeters implements MeterBinder {
